@@ -1,0 +1,50 @@
+package io.tokenctl.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The JSON shape of API values, shared by the CLI's {@code --json} and (later) the HTTP server. Field names are
+ * stable: scripts rely on them. Written with jackson-core's streaming generator (no databind at start-up).
+ */
+public final class ApiJson {
+    private ApiJson() {
+    }
+
+    public static void writeToken(JsonGenerator g, Token t, String secret) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", t.id());
+        if (secret != null) {
+            g.writeStringField("token", secret);
+        }
+        g.writeStringField("description", t.description());
+        g.writeStringField("kind", t.kind().wire());
+        g.writeStringField("status", t.status().wire());
+        g.writeStringField("userID", t.userID());
+        g.writeStringField("user", t.user());
+        g.writeStringField("orgID", t.orgID());
+        g.writeStringField("org", t.org());
+        g.writeArrayFieldStart("permissions");
+        for (Permission p : t.permissions()) {
+            g.writeStartObject();
+            g.writeStringField("action", p.action().wire());
+            g.writeObjectFieldStart("resource");
+            g.writeStringField("type", p.type().wire());
+            g.writeStringField("id", p.resourceId());
+            g.writeStringField("orgID", t.orgID());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("hash", t.hash());
+        time(g, "createdAt", t.createdAt());
+        time(g, "updatedAt", t.updatedAt());
+        time(g, "expiresAt", t.expiresAt());
+        g.writeEndObject();
+    }
+
+    public static void time(JsonGenerator g, String field, Instant at) throws IOException {
+        g.writeStringField(field, at == null ? null : at.toString());
+    }
+}

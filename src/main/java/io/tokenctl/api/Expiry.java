@@ -1,0 +1,55 @@
+package io.tokenctl.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * When a token should stop working: after a duration from now (resolved by whoever holds the clock),
+ * at a fixed time, or never (both null).
+ */
+public record Expiry(Duration after, Instant at) {
+    public static final Expiry NEVER = new Expiry(null, null);
+
+    public Expiry {
+        if (after != null && at != null) {
+            throw new IllegalArgumentException("an expiry is a duration or a time, not both");
+        }
+    }
+
+    public boolean isNever() {
+        return after == null && at == null;
+    }
+
+    /** Resolves against {@code now}; null means never. */
+    public Instant resolve(Instant now) {
+        return after != null ? now.plus(after) : at;
+    }
+
+    /** Parses what users type after {@code --expires}: 30d, 12h, an ISO-8601 time, or never. */
+    public static Expiry parse(String flag, String text) {
+        if ("never".equals(text)) {
+            return NEVER;
+        }
+        Duration d = Durations.tryParse(text);
+        if (d != null && !d.isZero()) {
+            return new Expiry(d, null);
+        }
+        Instant at = parseTime(text);
+        if (at == null) {
+            throw TokenctlException.usage(flag + ": \"" + text
+                    + "\" is not a duration; use e.g. 30d, 12h, an ISO-8601 time, or never");
+        }
+        return new Expiry(null, at);
+    }
+
+    /** Parses an ISO-8601 instant with a zone or offset (2027-01-31T00:00:00Z); null when it is not one. */
+    public static Instant parseTime(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

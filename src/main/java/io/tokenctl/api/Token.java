@@ -1,0 +1,28 @@
+package io.tokenctl.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A token as anyone may see it: never its secret, only {@code hash} ("sha256:" and the first 16 hex digits).
+ * {@code expiresAt} null means never.
+ */
+public record Token(
+        String id,
+        String description,
+        TokenKind kind,
+        TokenStatus status,
+        String userID,
+        String user,
+        String orgID,
+        String org,
+        List<Permission> permissions,
+        String hash,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant expiresAt) {
+
+    public Token {
+        permissions = List.copyOf(permissions);
+    }
+}

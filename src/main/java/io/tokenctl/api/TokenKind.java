@@ -1,0 +1,20 @@
+package io.tokenctl.api;
+
+import java.util.Locale;
+
+/** A user token belongs to a user; an account token belongs to the org and outlives any user. */
+public enum TokenKind {
+    USER, ACCOUNT;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TokenKind fromWire(String text) {
+        return switch (text) {
+            case "user" -> USER;
+            case "account" -> ACCOUNT;
+            default -> throw TokenctlException.usage("kind \"" + text + "\" is not valid; use user or account");
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package io.tokenctl.api;
+
+import io.tokenctl.api.Requests.CloneToken;
+import io.tokenctl.api.Requests.CreateToken;
+import io.tokenctl.api.Requests.ListTokens;
+import io.tokenctl.api.Requests.Regenerate;
+import io.tokenctl.api.Requests.Setup;
+import io.tokenctl.api.Requests.UpdateToken;
+import io.tokenctl.api.Results.SetupResult;
+import io.tokenctl.api.Results.TokenPage;
+
+/**
+ * The one interface the CLI holds, implemented over the local store and (later) over HTTP.
+ * Calls act as the operator token the implementation was opened with; failures are {@link TokenctlException}.
+ */
+public interface TokenService extends AutoCloseable {
+
+    SetupResult setup(Setup request);
+
+    CreatedToken create(CreateToken request);
+
+    TokenPage list(ListTokens request);
+
+    Token show(String id);
+
+    Token update(UpdateToken request);
+
+    Token activate(String id);
+
+    Token deactivate(String id);
+
+    /** Irreversible: the row stays as history with status retired. */
+    Token retire(String id);
+
+    void delete(String id);
+
+    CreatedToken regenerate(Regenerate request);
+
+    CreatedToken cloneToken(CloneToken request);
+
+    @Override
+    void close();
+}

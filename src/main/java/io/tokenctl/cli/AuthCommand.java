@@ -1,0 +1,300 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.CreatedToken;
+import io.tokenctl.api.Durations;
+import io.tokenctl.api.Expiry;
+import io.tokenctl.api.Requests.CloneToken;
+import io.tokenctl.api.Requests.CreateToken;
+import io.tokenctl.api.Requests.ListTokens;
+import io.tokenctl.api.Requests.Regenerate;
+import io.tokenctl.api.Requests.UpdateToken;
+import io.tokenctl.api.Results.TokenPage;
+import io.tokenctl.api.Token;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.api.TokenStatus;
+import io.tokenctl.api.TokenctlException;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tokenctl auth ...}: the token lifecycle. Each subcommand parses, calls the API, prints. */
+@Command(name = "auth", mixinStandardHelpOptions = true,
+        description = "Create, list, change, regenerate and retire tokens (\"authorizations\").",
+        subcommands = {
+            AuthCommand.Create.class, AuthCommand.ListCmd.class, AuthCommand.Show.class, AuthCommand.Update.class,
+            AuthCommand.Activate.class, AuthCommand.Deactivate.class, AuthCommand.Retire.class,
+            AuthCommand.Delete.class, AuthCommand.RegenerateCmd.class, AuthCommand.CloneCmd.class})
+final class AuthCommand {
+
+    static Expiry expiry(String text) {
+        return text == null ? null : Expiry.parse("--expires", text);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Create a token and print its secret once.",
+                "Give --all-access or one or more permission flags; a token never gets more than the operator token holds."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  tokenctl auth create --read-buckets --write-bucket 0a1b2c --expires 30d --description 'CI writer'",
+                "  TOKEN=$(tokenctl auth create -q --read-dashboards)"})
+    static final class Create extends BaseCommand {
+        @Option(names = "--description", paramLabel = "TEXT",
+                description = "What the token is for (at most 256 characters; default: made from the permissions)")
+        String description;
+
+        @Option(names = "--user", paramLabel = "NAME", description = "Owner of the token (default: the operator)")
+        String user;
+
+        @Option(names = "--org", paramLabel = "NAME", description = "Org the token acts in (default: the operator's)")
+        String org;
+
+        @Option(names = "--account", description = "An account token, owned by the org rather than a user (admins only)")
+        boolean account;
+
+        @Option(names = "--all-access", description = "Every permission in the org; excludes the other permission flags")
+        boolean allAccess;
+
+        @Option(names = "--expires", paramLabel = "WHEN",
+                description = "90s, 15m, 12h, 30d, 2w, an ISO-8601 time (2027-01-31T00:00:00Z), or never (default)")
+        String expires;
+
+        @Option(names = {"-q", "--quiet"}, description = "Print only the secret (for TOKEN=$(...))")
+        boolean quiet;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            CreatedToken created = service.create(new CreateToken(description, user, org, account, allAccess,
+                    PermissionFlags.collect(spec), expiry(expires)));
+            TokenOutput.created(out(), created, quiet, output);
+        }
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+            description = "List tokens, a page at a time, in creation order.",
+            footerHeading = "%nExample:%n",
+            footer = "  tokenctl auth list --status active --limit 50 --json")
+    static final class ListCmd extends BaseCommand {
+        @Option(names = "--user", paramLabel = "NAME", description = "Only tokens owned by this user")
+        String user;
+
+        @Option(names = "--org", paramLabel = "NAME", description = "Only tokens of this org")
+        String org;
+
+        @Option(names = "--status", paramLabel = "STATUS", description = "active, inactive, retired or expired")
+        String status;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+                description = "At most N tokens (default: ${DEFAULT-VALUE}, at most 10000)")
+        int limit;
+
+        @Option(names = "--after", paramLabel = "ID", description = "Start after this token id (the next page)")
+        String after;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            if (limit < 1) {
+                throw TokenctlException.usage("--limit " + limit + " is not valid; use 1-" + ListTokens.MAX_LIMIT);
+            }
+            TokenStatus st = status == null ? null : TokenStatus.fromWire(status);
+            TokenPage page = service.list(new ListTokens(user, org, st, limit, after));
+            if (output.json) {
+                TokenOutput.json(out(), page.tokens());
+            } else {
+                TokenOutput.table(out(), page.tokens(), output.hideHeaders);
+            }
+            if (page.next() != null) {
+                err().println("more tokens: next page with --after " + page.next());
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one token (never its secret).",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth show 65f1c2a09b7e4d11 --json")
+    static final class Show extends BaseCommand {
+        @Parameters(paramLabel = "ID", description = "Token id")
+        String id;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            Token t = service.show(id);
+            if (output.json) {
+                TokenOutput.json(out(), t, null);
+            } else {
+                TokenOutput.detail(out(), t);
+            }
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Change a token's description or expiry.",
+                "Permissions are fixed at creation: to change access, use `auth clone` with new flags."},
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth update 65f1c2a09b7e4d11 --description 'nightly export' --expires 90d")
+    static final class Update extends BaseCommand {
+        @Parameters(paramLabel = "ID", description = "Token id")
+        String id;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "New description (at most 256 characters)")
+        String description;
+
+        @Option(names = "--expires", paramLabel = "WHEN", description = "New expiry: 30d, an ISO-8601 time, or never")
+        String expires;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            if (description == null && expires == null) {
+                throw TokenctlException.usage("auth update: nothing to change; give --description and/or --expires");
+            }
+            print(this, output, service.update(new UpdateToken(id, description, expiry(expires))));
+        }
+    }
+
+    static void print(BaseCommand cmd, OutputOptions output, Token t) {
+        if (output.json) {
+            TokenOutput.json(cmd.out(), t, null);
+        } else {
+            TokenOutput.table(cmd.out(), List.of(t), output.hideHeaders);
+        }
+    }
+
+    /** activate, deactivate, retire: one id in, the changed token out. */
+    abstract static class StatusChange extends BaseCommand {
+        @Parameters(paramLabel = "ID", description = "Token id")
+        String id;
+
+        @Mixin
+        OutputOptions output;
+
+        abstract Token change(TokenService service);
+
+        @Override
+        void run(TokenService service) {
+            print(this, output, change(service));
+        }
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Let an inactive token work again.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth activate 65f1c2a09b7e4d11")
+    static final class Activate extends StatusChange {
+        @Override
+        Token change(TokenService service) {
+            return service.activate(id);
+        }
+    }
+
+    @Command(name = "deactivate", mixinStandardHelpOptions = true,
+            description = "Stop a token working until it is activated again.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth deactivate 65f1c2a09b7e4d11")
+    static final class Deactivate extends StatusChange {
+        @Override
+        Token change(TokenService service) {
+            return service.deactivate(id);
+        }
+    }
+
+    @Command(name = "retire", mixinStandardHelpOptions = true,
+            description = "Revoke a token for good; it stays listed as history with status retired.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth retire 65f1c2a09b7e4d11")
+    static final class Retire extends StatusChange {
+        @Override
+        Token change(TokenService service) {
+            return service.retire(id);
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a token and its history (prefer retire to keep the record).",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth delete 65f1c2a09b7e4d11")
+    static final class Delete extends BaseCommand {
+        @Parameters(paramLabel = "ID", description = "Token id")
+        String id;
+
+        @Override
+        void run(TokenService service) {
+            service.delete(id);
+            err().println("deleted token " + id);
+        }
+    }
+
+    @Command(name = "regenerate", mixinStandardHelpOptions = true,
+            description = {"Give a token a new secret, keeping its id and permissions.",
+                "The old secret stops at once, or after --grace, or at --old-expires."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  NEW=$(tokenctl auth regenerate 65f1c2a09b7e4d11 --grace 24h -q)",
+                "  tokenctl auth regenerate 65f1c2a09b7e4d11 --old-expires 2027-01-31T00:00:00Z"})
+    static final class RegenerateCmd extends BaseCommand {
+        @Parameters(paramLabel = "ID", description = "Token id")
+        String id;
+
+        @Option(names = "--grace", paramLabel = "DURATION", description = "Keep the old secret working this long (e.g. 24h)")
+        String grace;
+
+        @Option(names = "--old-expires", paramLabel = "TIME", description = "Keep the old secret working until this ISO-8601 time")
+        String oldExpires;
+
+        @Option(names = {"-q", "--quiet"}, description = "Print only the new secret")
+        boolean quiet;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            Instant oldAt = null;
+            if (oldExpires != null) {
+                oldAt = Expiry.parseTime(oldExpires);
+                if (oldAt == null) {
+                    throw TokenctlException.usage("--old-expires: \"" + oldExpires
+                            + "\" is not an ISO-8601 time; use e.g. 2027-01-31T00:00:00Z");
+                }
+            }
+            CreatedToken created = service.regenerate(new Regenerate(id,
+                    grace == null ? null : Durations.parse("--grace", grace), oldAt));
+            TokenOutput.created(out(), created, quiet, output);
+        }
+    }
+
+    @Command(name = "clone", mixinStandardHelpOptions = true,
+            description = {"Create a new token with a new id and the same permissions as an existing one,",
+                "or with the permissions given by flags."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  tokenctl auth clone 65f1c2a09b7e4d11 --description 'copy for staging'",
+                "  TOKEN=$(tokenctl auth clone 65f1c2a09b7e4d11 --read-buckets -q)"})
+    static final class CloneCmd extends BaseCommand {
+        @Parameters(paramLabel = "ID", description = "Token id to copy")
+        String id;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "Description of the new token")
+        String description;
+
+        @Option(names = "--all-access", description = "Every permission in the org instead of the original's")
+        boolean allAccess;
+
+        @Option(names = {"-q", "--quiet"}, description = "Print only the secret")
+        boolean quiet;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            List<io.tokenctl.api.Permission> flags = PermissionFlags.collect(spec);
+            CreatedToken created = service.cloneToken(new CloneToken(id, description,
+                    flags.isEmpty() && !allAccess ? null : flags, allAccess));
+            TokenOutput.created(out(), created, quiet, output);
+        }
+    }
+}

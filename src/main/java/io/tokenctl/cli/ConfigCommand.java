@@ -1,0 +1,143 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.TokenctlException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tokenctl config ...}: named profiles (a store or a host, and an operator token). */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.",
+        subcommands = {ConfigCommand.Create.class, ConfigCommand.ListCmd.class, ConfigCommand.Use.class,
+            ConfigCommand.Delete.class})
+final class ConfigCommand {
+
+    abstract static class ConfigAction implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        TokenctlCommand root() {
+            return (TokenctlCommand) spec.root().userObject();
+        }
+
+        @Override
+        public final Integer call() {
+            run(root().config());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+
+        abstract void run(Config config);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = {"Create a profile from --store or --host, with the operator token from --token-file.",
+                "The token never goes on the command line."},
+            footerHeading = "%nExample:%n",
+            footer = "  tokenctl --store /srv/tokens.db --token-file ./op.token config create prod --active")
+    static final class Create extends ConfigAction {
+        @Parameters(paramLabel = "NAME", description = "Profile name")
+        String name;
+
+        @Option(names = "--active", description = "Make it the active profile")
+        boolean active;
+
+        @Override
+        void run(Config config) {
+            io.tokenctl.core.Limits.name("profile name", name);
+            if (config.exists(name)) {
+                throw TokenctlException.conflict("profile \"" + name + "\" exists; delete it first");
+            }
+            TokenctlCommand r = root();
+            String token = null;
+            if (r.tokenFile != null) {
+                try {
+                    token = java.nio.file.Files.readString(r.tokenFile).strip();
+                } catch (java.io.IOException e) {
+                    throw TokenctlException.usage("--token-file: cannot read " + r.tokenFile + ": " + e.getMessage());
+                }
+            }
+            String store = r.store == null ? null : r.store.toAbsolutePath().toString();
+            if (store == null && r.host == null) {
+                store = r.ctx.defaultStore().toString();
+            }
+            config.put(new Config.Profile(name, store, r.host, token));
+            if (active || config.profiles().size() == 1) {
+                config.use(name);
+            }
+            config.save();
+            spec.commandLine().getErr().println("created profile " + name);
+        }
+    }
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+            description = "List profiles; the active one is marked with *.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl config list --json")
+    static final class ListCmd extends ConfigAction {
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(Config config) {
+            String active = config.active();
+            if (output.json) {
+                TokenOutput.write(spec.commandLine().getOut(), g -> {
+                    g.writeStartArray();
+                    for (Config.Profile p : config.profiles().values()) {
+                        g.writeStartObject();
+                        g.writeStringField("name", p.name());
+                        g.writeBooleanField("active", p.name().equals(active));
+                        g.writeStringField("store", p.store());
+                        g.writeStringField("host", p.host());
+                        g.writeBooleanField("hasToken", p.token() != null);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                });
+                return;
+            }
+            Table t = new Table("ACTIVE", "NAME", "STORE", "HOST", "TOKEN");
+            for (Config.Profile p : config.profiles().values()) {
+                t.row(p.name().equals(active) ? "*" : "", p.name(), p.store(), p.host(), p.token() == null ? "" : "saved");
+            }
+            t.print(spec.commandLine().getOut(), output.hideHeaders);
+        }
+    }
+
+    @Command(name = "use", mixinStandardHelpOptions = true, description = "Make a profile the active one.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl config use prod")
+    static final class Use extends ConfigAction {
+        @Parameters(paramLabel = "NAME", description = "Profile name")
+        String name;
+
+        @Override
+        void run(Config config) {
+            if (!config.exists(name)) {
+                throw TokenctlException.notFound("no profile named \"" + name + "\" in " + config.file());
+            }
+            config.use(name);
+            config.save();
+        }
+    }
+
+    @Command(name = "delete", aliases = "rm", mixinStandardHelpOptions = true,
+            description = "Delete a profile (and the operator token saved in it).",
+            footerHeading = "%nExample:%n", footer = "  tokenctl config delete old")
+    static final class Delete extends ConfigAction {
+        @Parameters(paramLabel = "NAME", description = "Profile name")
+        String name;
+
+        @Override
+        void run(Config config) {
+            if (!config.exists(name)) {
+                throw TokenctlException.notFound("no profile named \"" + name + "\" in " + config.file());
+            }
+            config.remove(name);
+            config.save();
+        }
+    }
+}

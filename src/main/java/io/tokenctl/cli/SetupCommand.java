@@ -1,0 +1,68 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.Requests.Setup;
+import io.tokenctl.api.Results.SetupResult;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.api.TokenctlException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = {
+            "Set up a new store: the first org, its admin user and an all-access operator token.",
+            "The token is printed once and saved in the active profile (0600), so later commands just work.",
+            "Refuses (exit 1, store untouched) when the store is already set up."},
+        footerHeading = "%nExample:%n",
+        footer = "  tokenctl setup --username admin --org acme")
+final class SetupCommand extends BaseCommand {
+    @Option(names = "--username", required = true, paramLabel = "NAME", description = "Name of the first admin user")
+    String username;
+
+    @Option(names = "--org", required = true, paramLabel = "NAME", description = "Name of the first org")
+    String org;
+
+    @Option(names = "--force", description = "Set up a store file that exists but holds no org,"
+            + " and replace the token saved in the profile")
+    boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the operator token")
+    boolean quiet;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    boolean needsToken() {
+        return false;
+    }
+
+    @Override
+    void run(TokenService service) {
+        TokenctlCommand root = root();
+        Config config = root.config();
+        String profileName = root.profileName();
+        Config.Profile existing = config.profile(profileName);
+        if (existing != null && existing.token() != null && !force) {
+            throw TokenctlException.conflict("profile \"" + profileName + "\" in " + config.file()
+                    + " already holds an operator token; pass --force to replace it, or --profile NAME for a new one");
+        }
+        SetupResult result = service.setup(new Setup(username, org, force));
+        String store = root.storePath().toAbsolutePath().toString();
+        config.put(new Config.Profile(profileName, store, null, result.token().secret()));
+        if (config.profiles().size() == 1 || root.profile != null) {
+            config.use(profileName);
+        }
+        config.save();
+        if (quiet || output.json) {
+            TokenOutput.created(out(), result.token(), quiet, output);
+            return;
+        }
+        out().printf("Set up org %s (%s) with admin user %s (%s) in %s.%n", result.org(), result.orgID(), result.user(),
+                result.userID(), store);
+        out().printf("Operator token %s has all access; it is saved in profile \"%s\" (%s).%n",
+                result.token().token().id(), profileName, config.file());
+        out().println("Secret (shown only this once; store it somewhere safe too):");
+        out().println(result.token().secret());
+    }
+}

@@ -1,0 +1,54 @@
+package io.tokenctl.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain text table: columns padded to the widest cell, two spaces apart, no trailing spaces. */
+final class Table {
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    Table(String... headers) {
+        this.headers = List.of(headers);
+    }
+
+    Table row(String... cells) {
+        List<String> r = new ArrayList<>(cells.length);
+        for (String c : cells) {
+            r.add(c == null ? "" : c);
+        }
+        rows.add(r);
+        return this;
+    }
+
+    void print(PrintWriter out, boolean hideHeaders) {
+        int[] width = new int[headers.size()];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = hideHeaders ? 0 : headers.get(i).length();
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        }
+        if (!hideHeaders) {
+            line(out, headers, width);
+        }
+        for (List<String> r : rows) {
+            line(out, r, width);
+        }
+    }
+
+    private static void line(PrintWriter out, List<String> cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i);
+            sb.append(c);
+            if (i < cells.size() - 1) {
+                sb.append(" ".repeat(width[i] - c.length() + 2));
+            }
+        }
+        out.println(sb.toString().stripTrailing());
+    }
+}

@@ -1,0 +1,142 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.TokenService;
+import io.tokenctl.api.TokenctlException;
+import io.tokenctl.core.LocalTokenService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level command: where the store or server is, which profile, which operator token. */
+@Command(name = "tokenctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Issue, manage and verify API tokens against an embedded SQLite store or a remote tokenctl serve.",
+        subcommands = {SetupCommand.class, AuthCommand.class, ConfigCommand.class},
+        footerHeading = "%nExit status:%n",
+        footer = {
+            "  0 ok, 1 failure (store unreachable, conflict), 2 usage or bad value,",
+            "  3 not authenticated or token invalid, 4 forbidden, 5 not found."
+        })
+public final class TokenctlCommand {
+    final Context ctx;
+
+    @Option(names = "--store", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)")
+    Path store;
+
+    @Option(names = "--host", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "URL of a remote tokenctl serve (env: TOKENCTL_HOST)")
+    String host;
+
+    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Profile to use instead of the active one (env: TOKENCTL_PROFILE)")
+    String profile;
+
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "File holding the operator token (else env TOKENCTL_TOKEN, else the profile's)")
+    Path tokenFile;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures")
+    boolean debug;
+
+    private Config config;
+
+    public TokenctlCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    Config config() {
+        if (config == null) {
+            config = Config.load(ctx.configDir());
+        }
+        return config;
+    }
+
+    /** The profile in force: --profile, else TOKENCTL_PROFILE, else the active one. */
+    String profileName() {
+        if (profile != null) {
+            return profile;
+        }
+        String env = ctx.env("TOKENCTL_PROFILE");
+        return env != null ? env : config().active();
+    }
+
+    private Config.Profile activeProfile() {
+        String name = profileName();
+        Config.Profile p = config().profile(name);
+        if (p == null && (profile != null || ctx.env("TOKENCTL_PROFILE") != null)) {
+            throw TokenctlException.usage("--profile: no profile named \"" + name + "\" in " + config().file()
+                    + "; see `tokenctl config list`");
+        }
+        return p;
+    }
+
+    /** --store, else TOKENCTL_STORE, else the profile's store, else the XDG default. */
+    Path storePath() {
+        if (store != null) {
+            return store;
+        }
+        String env = ctx.env("TOKENCTL_STORE");
+        if (env != null) {
+            return Path.of(env);
+        }
+        Config.Profile p = activeProfile();
+        if (p != null && p.store() != null) {
+            return Path.of(p.store());
+        }
+        return ctx.defaultStore();
+    }
+
+    private String hostUrl() {
+        if (host != null) {
+            return host;
+        }
+        String env = ctx.env("TOKENCTL_HOST");
+        if (env != null) {
+            return env;
+        }
+        Config.Profile p = activeProfile();
+        return p == null || store != null || ctx.env("TOKENCTL_STORE") != null ? null : p.host();
+    }
+
+    /** --token-file, else TOKENCTL_TOKEN, else the profile's token; null when none is set. */
+    private String operatorToken() {
+        if (tokenFile != null) {
+            try {
+                return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw TokenctlException.usage("--token-file: cannot read " + tokenFile + ": " + e.getMessage());
+            }
+        }
+        String env = ctx.env("TOKENCTL_TOKEN");
+        if (env != null) {
+            return env.strip();
+        }
+        Config.Profile p = activeProfile();
+        return p == null ? null : p.token();
+    }
+
+    /** The API this run talks to. Commands never know whether it is local or remote. */
+    TokenService service() {
+        return open(operatorToken());
+    }
+
+    /** The API without an operator token: for setup, which makes the first one. */
+    TokenService serviceWithoutToken() {
+        return open(null);
+    }
+
+    private TokenService open(String token) {
+        String url = hostUrl();
+        if (url != null) {
+            throw TokenctlException.failure("--host " + url + ": remote mode needs `tokenctl serve`, which this build"
+                    + " does not have yet; use --store", null);
+        }
+        return new LocalTokenService(storePath(), token, ctx.clock(), ctx.random());
+    }
+}

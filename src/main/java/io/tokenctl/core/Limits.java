@@ -1,0 +1,41 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.TokenctlException;
+import java.util.regex.Pattern;
+
+/** Documented limits on what users type. */
+public final class Limits {
+    public static final int MAX_DESCRIPTION = 256;
+    public static final int MAX_NAME = 64;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0," + (MAX_NAME - 1) + "}");
+
+    private Limits() {
+    }
+
+    public static String description(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() > MAX_DESCRIPTION) {
+            throw TokenctlException.usage("--description is " + text.length() + " characters long; the most is "
+                    + MAX_DESCRIPTION);
+        }
+        if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw TokenctlException.usage("--description holds a control character; use printable text only");
+        }
+        return text;
+    }
+
+    static String truncateDescription(String text) {
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 3) + "...";
+    }
+
+    /** User and org names: 1-64 of letters, digits, '.', '_', '@', '-', starting with a letter or digit. */
+    public static String name(String what, String text) {
+        if (text == null || !NAME.matcher(text).matches()) {
+            throw TokenctlException.usage(what + " \"" + text + "\" is not valid; use 1-" + MAX_NAME
+                    + " letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+        }
+        return text;
+    }
+}

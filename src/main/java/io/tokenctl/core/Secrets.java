@@ -1,0 +1,81 @@
+package io.tokenctl.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+
+/**
+ * Token secrets: {@code tctl_} + 30 random base62 characters + 6 base62 characters of checksum.
+ *
+ * <p>Base62 alphabet: {@code 0-9A-Za-z} in that order. The checksum is CRC32 over the ASCII bytes of
+ * the first 35 characters (prefix and random part), written in base62, most significant digit first,
+ * left-padded with '0' to 6 characters. 30 uniform base62 characters carry 178.6 bits, so a fast hash
+ * (SHA-256) is enough to store them (NIST SP 800-63B).
+ */
+public final class Secrets {
+    public static final String PREFIX = "tctl_";
+    static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static final int RANDOM_CHARS = 30;
+    static final int CHECK_CHARS = 6;
+    public static final int LENGTH = PREFIX.length() + RANDOM_CHARS + CHECK_CHARS;
+
+    private Secrets() {
+    }
+
+    public static String generate(SecureRandom random) {
+        StringBuilder sb = new StringBuilder(LENGTH).append(PREFIX);
+        for (int i = 0; i < RANDOM_CHARS; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.append(checksum(sb)).toString();
+    }
+
+    /** True when {@code text} has the shape and a matching checksum: a typo or a fake fails here, offline. */
+    public static boolean wellFormed(CharSequence text) {
+        if (text == null || text.length() != LENGTH || !PREFIX.contentEquals(text.subSequence(0, PREFIX.length()))) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < LENGTH; i++) {
+            if (ALPHABET.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        int body = PREFIX.length() + RANDOM_CHARS;
+        return checksum(text.subSequence(0, body)).contentEquals(text.subSequence(body, LENGTH));
+    }
+
+    static String checksum(CharSequence body) {
+        CRC32 crc = new CRC32();
+        crc.update(body.toString().getBytes(StandardCharsets.US_ASCII));
+        long v = crc.getValue();
+        char[] out = new char[CHECK_CHARS];
+        for (int i = CHECK_CHARS - 1; i >= 0; i--) {
+            out[i] = ALPHABET.charAt((int) (v % 62));
+            v /= 62;
+        }
+        return new String(out);
+    }
+
+    /** SHA-256 of the secret, hex: the only form a secret is ever stored in. */
+    public static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** Constant-time comparison of two stored hashes. */
+    public static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** What listings show instead of a secret. */
+    public static String display(String hashHex) {
+        return "sha256:" + hashHex.substring(0, 16);
+    }
+}

@@ -1,0 +1,27 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.Token;
+import io.tokenctl.api.TokenStatus;
+import io.tokenctl.store.Rows.TokenRow;
+import java.time.Instant;
+
+/** From stored rows to what callers see: derived status and the hash prefix, never more. */
+final class Tokens {
+    private Tokens() {
+    }
+
+    /** Expired is derived from expiresAt at read time; no background job flips it. */
+    static TokenStatus effectiveStatus(TokenRow row, Instant now) {
+        if (row.status() == TokenStatus.ACTIVE && row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
+            return TokenStatus.EXPIRED;
+        }
+        return row.status();
+    }
+
+    static Token view(TokenRow row, Instant now) {
+        return new Token(row.id(), row.description(), row.kind(), effectiveStatus(row, now), row.userId(),
+                row.userName(), row.orgId(), row.orgName(), row.permissions(),
+                row.hash() == null ? null : Secrets.display(row.hash()),
+                row.createdAt(), row.updatedAt(), row.expiresAt());
+    }
+}

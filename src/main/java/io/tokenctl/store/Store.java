@@ -1,0 +1,183 @@
+package io.tokenctl.store;
+
+import io.tokenctl.api.TokenctlException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The tokenctl store over one SQLite file: WAL, a busy timeout, foreign keys, numbered migrations at open,
+ * and write transactions begun IMMEDIATE so concurrent writers wait instead of failing.
+ */
+public final class Store implements AutoCloseable {
+    static final List<String> MIGRATIONS = List.of("V1__init.sql");
+    private static final int BUSY_TIMEOUT_MS = 15_000;
+
+    private final Path file;
+    private final Handle handle;
+
+    private Store(Path file, Handle handle) {
+        this.file = file;
+        this.handle = handle;
+    }
+
+    /**
+     * Opens the store at {@code file}. With {@code create}, a missing file (and its folder) is made with
+     * owner-only permissions; without it, a missing file is an error. An unreadable or foreign file is
+     * reported, never overwritten.
+     */
+    public static Store openSqlite(Path file, boolean create) {
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw TokenctlException.failure("store " + abs + " is a directory, not a tokenctl store file", null);
+        }
+        if (!Files.exists(abs)) {
+            if (!create) {
+                throw TokenctlException.failure("no store at " + abs + "; run `tokenctl setup --username U --org O`"
+                        + " first, or point --store / TOKENCTL_STORE at an existing store", null);
+            }
+            createPrivateFile(abs);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + abs);
+        Handle handle;
+        try {
+            handle = Jdbi.create(ds).open();
+        } catch (JdbiException e) {
+            throw storeError(abs, e);
+        }
+        Store store = new Store(abs, handle);
+        try {
+            store.migrate();
+        } catch (RuntimeException e) {
+            handle.close();
+            throw e instanceof TokenctlException te ? te : storeError(abs, e);
+        }
+        return store;
+    }
+
+    private static void createPrivateFile(Path file) {
+        try {
+            Path dir = file.getParent();
+            if (dir != null && !Files.exists(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw TokenctlException.failure("cannot create store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() {
+        int version = handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+        if (version > MIGRATIONS.size()) {
+            throw TokenctlException.failure("store " + file + " has schema " + version + " from a newer tokenctl;"
+                    + " this one knows up to " + MIGRATIONS.size(), null);
+        }
+        if (version == 0) {
+            int tables = handle.createQuery("SELECT count(*) FROM sqlite_master").mapTo(Integer.class).one();
+            if (tables > 0) {
+                throw TokenctlException.failure("store " + file + " is an SQLite file but not a tokenctl store;"
+                        + " it was left untouched", null);
+            }
+        }
+        if (version == MIGRATIONS.size()) {
+            return;
+        }
+        handle.useTransaction(h -> {
+            int current = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+            for (int v = current; v < MIGRATIONS.size(); v++) {
+                h.createScript(resource(MIGRATIONS.get(v))).execute();
+                h.execute("PRAGMA user_version = " + (v + 1));
+            }
+        });
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Store.class.getResourceAsStream("migrations/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + name, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE): all of it or none of it. */
+    public <T> T write(Function<StoreTx, T> work) {
+        try {
+            return handle.inTransaction(h -> work.apply(new StoreTx(h)));
+        } catch (JdbiException e) {
+            throw storeError(file, e);
+        }
+    }
+
+    /** Runs {@code work} outside a write transaction: each statement sees a consistent snapshot. */
+    public <T> T read(Function<StoreTx, T> work) {
+        try {
+            return work.apply(new StoreTx(handle));
+        } catch (JdbiException e) {
+            throw storeError(file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        handle.close();
+    }
+
+    static TokenctlException storeError(Path file, Exception e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof SQLException)) {
+            t = t.getCause();
+        }
+        if (t instanceof SQLiteException se) {
+            SQLiteErrorCode code = se.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+                return TokenctlException.failure("store " + file + " is not a tokenctl store (not a database or corrupt);"
+                        + " it was left untouched", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+                return TokenctlException.failure("store " + file + " stayed busy for " + BUSY_TIMEOUT_MS / 1000
+                        + "s; another process holds it", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_CANTOPEN || code == SQLiteErrorCode.SQLITE_READONLY
+                    || code == SQLiteErrorCode.SQLITE_PERM) {
+                return TokenctlException.failure("cannot open store " + file + " for writing: " + code.message, e);
+            }
+        }
+        return TokenctlException.failure("store " + file + " failed: " + firstLine(t == null ? e : t), e);
+    }
+
+    private static String firstLine(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,67 @@
+-- tokenctl schema 1. Times are epoch milliseconds (BIGINT); ids are 16 hex digits.
+CREATE TABLE orgs (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+);
+
+CREATE TABLE users (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+);
+
+CREATE TABLE memberships (
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    org_id  TEXT NOT NULL REFERENCES orgs (id) ON DELETE CASCADE,
+    role    TEXT NOT NULL CHECK (role IN ('admin', 'normal', 'read-only')),
+    PRIMARY KEY (user_id, org_id)
+);
+
+CREATE TABLE tokens (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('user', 'account')),
+    user_id     TEXT REFERENCES users (id),
+    org_id      TEXT NOT NULL REFERENCES orgs (id),
+    description TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'retired')),
+    permissions TEXT NOT NULL,
+    expires_at  BIGINT,
+    created_at  BIGINT NOT NULL,
+    updated_at  BIGINT NOT NULL,
+    created_by  TEXT
+);
+CREATE INDEX tokens_org ON tokens (org_id, id);
+CREATE INDEX tokens_user ON tokens (user_id, id);
+CREATE INDEX tokens_expires ON tokens (expires_at);
+
+-- Only SHA-256 hashes of secrets, never a secret. not_after NULL: the current secret;
+-- set: a superseded secret that works until then (regenerate's grace).
+CREATE TABLE token_secrets (
+    hash      TEXT PRIMARY KEY,
+    token_id  TEXT NOT NULL REFERENCES tokens (id) ON DELETE CASCADE,
+    not_after BIGINT
+);
+CREATE INDEX token_secrets_token ON token_secrets (token_id);
+
+CREATE TABLE audit (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    at             BIGINT NOT NULL,
+    actor_token_id TEXT,
+    actor_user     TEXT,
+    org_id         TEXT,
+    action         TEXT NOT NULL,
+    target         TEXT,
+    outcome        TEXT NOT NULL CHECK (outcome IN ('allowed', 'denied')),
+    reason         TEXT
+);
+CREATE INDEX audit_at ON audit (at);
+
+CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are append-only');
+END;
+CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are append-only');
+END;
