@@ -4,6 +4,7 @@ import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.Results.SetupResult;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
+import io.tokenctl.core.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +40,8 @@ final class SetupCommand extends BaseCommand {
 
     @Override
     void run(TokenService service) {
+        Limits.name("--username", username);
+        Limits.name("--org", org);
         TokenctlCommand root = root();
         Config config = root.config();
         String profileName = root.profileName();

@@ -45,6 +45,7 @@ public final class TokenctlCommand {
     boolean debug;
 
     private Config config;
+    private boolean newProfileAllowed;
 
     public TokenctlCommand(Context ctx) {
         this.ctx = ctx;
@@ -69,7 +70,7 @@ public final class TokenctlCommand {
     private Config.Profile activeProfile() {
         String name = profileName();
         Config.Profile p = config().profile(name);
-        if (p == null && (profile != null || ctx.env("TOKENCTL_PROFILE") != null)) {
+        if (p == null && !newProfileAllowed && (profile != null || ctx.env("TOKENCTL_PROFILE") != null)) {
             throw TokenctlException.usage("--profile: no profile named \"" + name + "\" in " + config().file()
                     + "; see `tokenctl config list`");
         }
@@ -128,6 +129,7 @@ public final class TokenctlCommand {
 
     /** The API without an operator token: for setup, which makes the first one. */
     TokenService serviceWithoutToken() {
+        newProfileAllowed = true;
         return open(null);
     }
 

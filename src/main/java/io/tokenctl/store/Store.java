@@ -54,7 +54,6 @@ public final class Store implements AutoCloseable {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.resetOpenMode(SQLiteOpenMode.CREATE);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
@@ -102,6 +101,8 @@ public final class Store implements AutoCloseable {
                         + " it was left untouched", null);
             }
         }
+        // only now, knowing the file is ours: WAL mode is persistent and rewrites the header
+        handle.execute("PRAGMA journal_mode = WAL");
         if (version == MIGRATIONS.size()) {
             return;
         }

@@ -1,0 +1,121 @@
+package io.tokenctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: install.sh puts a launcher under a fresh PREFIX, and a new user drives it as a process. */
+class InstalledLauncherIT {
+    @TempDir
+    static Path prefix;
+    static Path launcher;
+
+    @TempDir
+    Path home;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void install() throws Exception {
+        Run r = exec(Map.of("PREFIX", prefix.toString(), "HOME", prefix.toString()), null,
+                "bash", "install.sh", "--skip-build");
+        assertEquals(0, r.exit, r.out + r.err);
+        launcher = prefix.resolve("bin/tokenctl");
+        assertTrue(Files.isExecutable(launcher));
+    }
+
+    static Run exec(Map<String, String> env, String stdin, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("TOKENCTL_") || k.startsWith("XDG_"));
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("it", ".out");
+        Path err = Files.createTempFile("it", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished in time");
+        Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    Run tokenctl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        return exec(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString()), null, cmd.toArray(String[]::new));
+    }
+
+    @Test
+    void aNewUserSetsUpCreatesAndListsAndTheSecretIsNowhereButTheirScreen() throws Exception {
+        Run setup = tokenctl("setup", "--username", "admin", "--org", "acme");
+        assertEquals(0, setup.exit, setup.err);
+        Run created = tokenctl("auth", "create", "--read-buckets", "-q");
+        assertEquals(0, created.exit, created.err);
+        String secret = created.out.strip();
+        assertTrue(secret.matches("tctl_[0-9A-Za-z]{36}"));
+        assertEquals("", created.err);
+        Path db = home.resolve("data/tokenctl/tokenctl.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path f = Path.of(db + suffix);
+            if (Files.exists(f)) {
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret), f.toString());
+            }
+        }
+        Run list = tokenctl("auth", "list");
+        assertEquals(0, list.exit, list.err);
+        assertFalse(list.out.contains(secret));
+        assertTrue(list.out.contains("Read buckets"));
+    }
+
+    @Test
+    void badInputIsOneLineWithTheDocumentedCodeAndNoStackTrace() throws Exception {
+        assertEquals(0, tokenctl("setup", "--username", "admin", "--org", "acme").exit);
+        Run r = tokenctl("auth", "create", "--read-buckets", "--expires", "30x");
+        assertEquals(2, r.exit);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertFalse(r.err.contains("at io.tokenctl"), r.err);
+        Files.writeString(home.resolve("data/tokenctl/tokenctl.db"), "garbage".repeat(1000));
+        Run corrupt = tokenctl("auth", "list");
+        assertEquals(1, corrupt.exit);
+        assertEquals(1, corrupt.err.strip().lines().count(), corrupt.err);
+        assertTrue(corrupt.err.contains("tokenctl.db"), corrupt.err);
+    }
+
+    @Test
+    void helpAndVersionWork() throws Exception {
+        Run help = tokenctl("--help");
+        assertEquals(0, help.exit);
+        assertTrue(help.out.contains("auth") && help.out.contains("setup"));
+        Run create = tokenctl("auth", "create", "--help");
+        assertTrue(create.out.contains("--read-buckets") && create.out.contains("--write-bucket=ID"), create.out);
+        assertEquals(0, tokenctl("--version").exit);
+    }
+
+    @Test
+    void theSharedConformanceTourPasses() throws Exception {
+        Path tour = Path.of("").toAbsolutePath().getParent().resolve("shared/conformance/core-tour.sh");
+        assumeTrue(Files.exists(tour), "no ../shared/conformance beside the checkout");
+        Run r = exec(Map.of("TOKENCTL", launcher.toString(), "HOME", home.toString()), null, "bash", tour.toString());
+        assertEquals(0, r.exit, r.out + r.err);
+        assertTrue(r.out.contains(" 0 failed"), r.out);
+    }
+}

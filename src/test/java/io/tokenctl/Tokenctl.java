@@ -1,0 +1,148 @@
+package io.tokenctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tokenctl.cli.Cli;
+import io.tokenctl.cli.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * A user's machine for tests: its own HOME and XDG folders under a temp dir, a pinned clock, and tokenctl
+ * driven through picocli with captured stdout and stderr.
+ */
+public final class Tokenctl {
+    public static final Pattern SECRET = Pattern.compile("tctl_[0-9A-Za-z]{36}");
+
+    public final Path home;
+    public final Map<String, String> env = new HashMap<>();
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+
+    public record Result(int exit, String out, String err) {
+        public String line() {
+            return out.strip();
+        }
+
+        /** The one secret printed; fails unless exactly one is present in stdout and none in stderr. */
+        public String secret() {
+            Matcher m = SECRET.matcher(out);
+            if (!m.find()) {
+                throw new AssertionError("no secret in output: exit " + exit + ", err " + err);
+            }
+            String s = m.group();
+            if (m.find()) {
+                throw new AssertionError("more than one secret in output");
+            }
+            if (SECRET.matcher(err).find()) {
+                throw new AssertionError("a secret on stderr");
+            }
+            return s;
+        }
+
+        public Result expect(int code) {
+            assertEquals(code, exit, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
+            return this;
+        }
+    }
+
+    public Tokenctl(Path home) {
+        this.home = home;
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+    }
+
+    public Path store() {
+        return home.resolve("data/tokenctl/tokenctl.db");
+    }
+
+    public Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    public Result runWithStdin(String stdin, String... args) {
+        Context ctx = new Context(Map.copyOf(env), clock, new SecureRandom(),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        CommandLine cl = Cli.build(ctx);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Sets up org acme with admin "admin"; returns the operator secret (also saved in the profile). */
+    public String setup() {
+        return run("setup", "--username", "admin", "--org", "acme").expect(0).secret();
+    }
+
+    /** Creates a token with the given flags and returns its secret (via -q). */
+    public String create(String... flags) {
+        String[] args = new String[flags.length + 3];
+        args[0] = "auth";
+        args[1] = "create";
+        args[2] = "-q";
+        System.arraycopy(flags, 0, args, 3, flags.length);
+        Result r = run(args).expect(0);
+        assertEquals(r.secret() + "\n", r.out(), "-q prints only the secret and a newline");
+        return r.secret();
+    }
+
+    /** A token made for a test: its id and its secret. */
+    public record Made(String id, String secret) {
+    }
+
+    /** Creates a token with the given flags, returning its id and secret (from --json). */
+    public Made make(String... flags) {
+        String[] args = new String[flags.length + 3];
+        args[0] = "auth";
+        args[1] = "create";
+        args[2] = "--json";
+        System.arraycopy(flags, 0, args, 3, flags.length);
+        Result r = run(args).expect(0);
+        String secret = r.secret();
+        Matcher m = Pattern.compile("\"id\" : \"([0-9a-f]{16})\"").matcher(r.out());
+        if (!m.find()) {
+            throw new AssertionError("no id in " + r.out().replace(secret, "<secret>"));
+        }
+        return new Made(m.group(1), secret);
+    }
+
+    /** True when any of the store's files (db, -wal, -shm) holds these bytes. */
+    public boolean storeFilesContain(String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.US_ASCII);
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path f = Path.of(store() + suffix);
+            if (Files.exists(f) && indexOf(Files.readAllBytes(f), needle) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
