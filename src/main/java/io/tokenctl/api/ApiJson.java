@@ -25,6 +25,12 @@ public final class ApiJson {
         g.writeStringField("user", t.user());
         g.writeStringField("orgID", t.orgID());
         g.writeStringField("org", t.org());
+        g.writeBooleanField("allOrgs", t.allOrgs());
+        g.writeArrayFieldStart("orgIDs");
+        for (String orgId : t.orgIDs()) {
+            g.writeString(orgId);
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("permissions");
         for (Permission p : t.permissions()) {
             g.writeStartObject();
@@ -41,6 +47,41 @@ public final class ApiJson {
         time(g, "createdAt", t.createdAt());
         time(g, "updatedAt", t.updatedAt());
         time(g, "expiresAt", t.expiresAt());
+        if (t.retiredReason() != null) {
+            g.writeStringField("retiredReason", t.retiredReason());
+        }
+        g.writeEndObject();
+    }
+
+    public static void writeAuditEvent(JsonGenerator g, Results.AuditEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("seq", e.seq());
+        time(g, "at", e.at());
+        g.writeStringField("actorTokenID", e.actorTokenID());
+        g.writeStringField("actorUser", e.actorUser());
+        g.writeStringField("orgID", e.orgID());
+        g.writeStringField("action", e.action());
+        g.writeStringField("target", e.target());
+        g.writeStringField("outcome", e.outcome());
+        g.writeStringField("reason", e.reason());
+        g.writeEndObject();
+    }
+
+    public static void writeMember(JsonGenerator g, Results.Member m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("userID", m.userID());
+        g.writeStringField("user", m.user());
+        g.writeStringField("orgID", m.orgID());
+        g.writeStringField("org", m.org());
+        g.writeStringField("role", m.role().wire());
+        g.writeEndObject();
+    }
+
+    public static void writeOrg(JsonGenerator g, Results.Org o) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", o.id());
+        g.writeStringField("name", o.name());
+        g.writeStringField("role", o.role() == null ? null : o.role().wire());
         g.writeEndObject();
     }
 

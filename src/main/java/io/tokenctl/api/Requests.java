@@ -14,18 +14,21 @@ public final class Requests {
     }
 
     /**
-     * A new token. {@code user} and {@code org} are names; null means the caller's own.
-     * {@code allAccess} and {@code permissions} exclude each other.
+     * A new token. {@code user} and {@code orgs} are names; null or empty means the caller's own user and org.
+     * {@code orgs} is a static scope, {@code allOrgs} the owner's orgs now and later; {@code allAccess} and
+     * {@code permissions} exclude each other.
      */
     public record CreateToken(
             String description,
             String user,
-            String org,
+            List<String> orgs,
+            boolean allOrgs,
             boolean account,
             boolean allAccess,
             List<Permission> permissions,
             Expiry expires) {
         public CreateToken {
+            orgs = orgs == null ? List.of() : List.copyOf(orgs);
             permissions = List.copyOf(permissions);
             expires = expires == null ? Expiry.NEVER : expires;
         }
@@ -38,7 +41,7 @@ public final class Requests {
     }
 
     /** Changes to a token's metadata; a null field stays as it is. Permissions never change. */
-    public record UpdateToken(String id, String description, Expiry expires) {
+    public record UpdateToken(String id, String description, Expiry expires, String owner) {
     }
 
     /**
@@ -50,5 +53,22 @@ public final class Requests {
 
     /** A new token with a new id and, when {@code permissions} is null, the original's permissions. */
     public record CloneToken(String id, String description, List<Permission> permissions, boolean allAccess) {
+    }
+
+    /** Adds a user to an org with a role, creating the user when the name is new. */
+    public record CreateUser(String name, String org, Role role) {
+    }
+
+    /** Deletes a user (retiring every user token it owns), or with {@code org} only its membership there. */
+    public record DeleteUser(String name, String org) {
+    }
+
+    /** Members of one org (by name), or of every org the caller can see when null. */
+    public record ListUsers(String org) {
+    }
+
+    /** A page of the audit log, oldest first; null fields don't filter. */
+    public record ListAudit(Instant since, String actor, String target, int limit, Long after) {
+        public static final int DEFAULT_LIMIT = 100;
     }
 }

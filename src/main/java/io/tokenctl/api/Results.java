@@ -17,4 +17,36 @@ public final class Results {
             tokens = List.copyOf(tokens);
         }
     }
+
+    /** A user's membership in one org. */
+    public record Member(String userID, String user, String orgID, String org, Role role) {
+    }
+
+    /** An org and, for the caller, its role there. */
+    public record Org(String id, String name, Role role) {
+    }
+
+    /** What deleting a user did: the memberships removed and the tokens retired with it. */
+    public record UserDeleted(String userID, String user, List<String> orgs, List<String> retiredTokenIDs) {
+    }
+
+    /** One audit event: a change or a refused attempt. Never a secret, never a full hash. */
+    public record AuditEvent(
+            long seq,
+            java.time.Instant at,
+            String actorTokenID,
+            String actorUser,
+            String orgID,
+            String action,
+            String target,
+            String outcome,
+            String reason) {
+    }
+
+    /** One page of audit events; {@code next} is the seq to pass as {@code after}, or null at the end. */
+    public record AuditPage(List<AuditEvent> events, Long next) {
+        public AuditPage {
+            events = List.copyOf(events);
+        }
+    }
 }

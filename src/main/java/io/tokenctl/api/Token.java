@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A token as anyone may see it: never its secret, only {@code hash} ("sha256:" and the first 16 hex digits).
- * {@code expiresAt} null means never.
+ * {@code orgID} is its home org; {@code orgIDs} its static org scope, or empty when {@code allOrgs} (every org
+ * its owner belongs to, now and later). {@code expiresAt} null means never.
  */
 public record Token(
         String id,
@@ -16,13 +17,17 @@ public record Token(
         String user,
         String orgID,
         String org,
+        boolean allOrgs,
+        List<String> orgIDs,
         List<Permission> permissions,
         String hash,
         Instant createdAt,
         Instant updatedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String retiredReason) {
 
     public Token {
         permissions = List.copyOf(permissions);
+        orgIDs = List.copyOf(orgIDs);
     }
 }

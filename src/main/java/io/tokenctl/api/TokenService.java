@@ -1,6 +1,15 @@
 package io.tokenctl.api;
 
 import io.tokenctl.api.Requests.CloneToken;
+import io.tokenctl.api.Requests.CreateUser;
+import io.tokenctl.api.Requests.DeleteUser;
+import io.tokenctl.api.Requests.ListAudit;
+import io.tokenctl.api.Requests.ListUsers;
+import io.tokenctl.api.Results.AuditPage;
+import io.tokenctl.api.Results.Member;
+import io.tokenctl.api.Results.Org;
+import io.tokenctl.api.Results.UserDeleted;
+import java.util.List;
 import io.tokenctl.api.Requests.CreateToken;
 import io.tokenctl.api.Requests.ListTokens;
 import io.tokenctl.api.Requests.Regenerate;
@@ -37,6 +46,22 @@ public interface TokenService extends AutoCloseable {
     CreatedToken regenerate(Regenerate request);
 
     CreatedToken cloneToken(CloneToken request);
+
+    /** Irreversible: a user token becomes an account token, owned by the org. */
+    Token promote(String id);
+
+    Member createUser(CreateUser request);
+
+    List<Member> listUsers(ListUsers request);
+
+    UserDeleted deleteUser(DeleteUser request);
+
+    /** Creates an org; the calling user becomes its admin. */
+    Org createOrg(String name);
+
+    List<Org> listOrgs();
+
+    AuditPage audit(ListAudit request);
 
     @Override
     void close();

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {
             AuthCommand.Create.class, AuthCommand.ListCmd.class, AuthCommand.Show.class, AuthCommand.Update.class,
             AuthCommand.Activate.class, AuthCommand.Deactivate.class, AuthCommand.Retire.class,
-            AuthCommand.Delete.class, AuthCommand.RegenerateCmd.class, AuthCommand.CloneCmd.class})
+            AuthCommand.Delete.class, AuthCommand.RegenerateCmd.class, AuthCommand.CloneCmd.class,
+            AuthCommand.Promote.class})
 final class AuthCommand {
 
     static Expiry expiry(String text) {
@@ -47,8 +48,12 @@ final class AuthCommand {
         @Option(names = "--user", paramLabel = "NAME", description = "Owner of the token (default: the operator)")
         String user;
 
-        @Option(names = "--org", paramLabel = "NAME", description = "Org the token acts in (default: the operator's)")
-        String org;
+        @Option(names = "--org", paramLabel = "NAME",
+                description = "Org the token works in; repeat for a fixed list (default: the operator token's org)")
+        List<String> orgs;
+
+        @Option(names = "--all-orgs", description = "Every org the owner belongs to, now and in future")
+        boolean allOrgs;
 
         @Option(names = "--account", description = "An account token, owned by the org rather than a user (admins only)")
         boolean account;
@@ -68,7 +73,7 @@ final class AuthCommand {
 
         @Override
         void run(TokenService service) {
-            CreatedToken created = service.create(new CreateToken(description, user, org, account, allAccess,
+            CreatedToken created = service.create(new CreateToken(description, user, orgs, allOrgs, account, allAccess,
                     PermissionFlags.collect(spec), expiry(expires)));
             TokenOutput.created(out(), created, quiet, output);
         }
@@ -150,15 +155,19 @@ final class AuthCommand {
         @Option(names = "--expires", paramLabel = "WHEN", description = "New expiry: 30d, an ISO-8601 time, or never")
         String expires;
 
+        @Option(names = "--owner", paramLabel = "USER",
+                description = "New owner, in the token's orgs, whose role must allow its permissions (admins only)")
+        String owner;
+
         @Mixin
         OutputOptions output;
 
         @Override
         void run(TokenService service) {
-            if (description == null && expires == null) {
-                throw TokenctlException.usage("auth update: nothing to change; give --description and/or --expires");
+            if (description == null && expires == null && owner == null) {
+                throw TokenctlException.usage("auth update: nothing to change; give --description, --expires or --owner");
             }
-            print(this, output, service.update(new UpdateToken(id, description, expiry(expires))));
+            print(this, output, service.update(new UpdateToken(id, description, expiry(expires), owner)));
         }
     }
 
@@ -212,6 +221,17 @@ final class AuthCommand {
         @Override
         Token change(TokenService service) {
             return service.retire(id);
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = {"Turn a user token into an account token, owned by the org (admins only).",
+                "Irreversible: there is no demote. Use it when a token's owner leaves but its app must keep working."},
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth promote 65f1c2a09b7e4d11")
+    static final class Promote extends StatusChange {
+        @Override
+        Token change(TokenService service) {
+            return service.promote(id);
         }
     }
 

@@ -47,9 +47,14 @@ final class TokenOutput {
         Table t = new Table("FIELD", "VALUE");
         t.row("ID", k.id()).row("Description", k.description()).row("Kind", k.kind().wire())
                 .row("Status", k.status().wire()).row("User", k.user() == null ? "" : k.user() + " (" + k.userID() + ")")
-                .row("Org", k.org() + " (" + k.orgID() + ")").row("Hash", k.hash())
+                .row("Org", k.org() + " (" + k.orgID() + ")")
+                .row("Scope", k.allOrgs() ? "all orgs of the owner" : String.join(",", k.orgIDs()))
+                .row("Hash", k.hash())
                 .row("Created", time(k.createdAt())).row("Updated", time(k.updatedAt()))
                 .row("Expires", time(k.expiresAt())).row("Permissions", permissions(k.permissions()));
+        if (k.retiredReason() != null) {
+            t.row("Retired", k.retiredReason());
+        }
         t.print(out, true);
     }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Issue, manage and verify API tokens against an embedded SQLite store or a remote tokenctl serve.",
-        subcommands = {SetupCommand.class, AuthCommand.class, ConfigCommand.class},
+        subcommands = {SetupCommand.class, AuthCommand.class, UserCommand.class, OrgCommand.class, AuditCommand.class,
+            ConfigCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0 ok, 1 failure (store unreachable, conflict), 2 usage or bad value,",

@@ -1,16 +1,17 @@
 package io.tokenctl.core;
 
-import io.tokenctl.api.Permission;
+import io.tokenctl.api.Role;
 import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.MembershipRow;
+import io.tokenctl.store.Rows.MemberRow;
 import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenRow;
 import io.tokenctl.store.StoreTx;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a presented operator secret into a {@link Caller}, or refuses with "not authenticated". */
 final class Authenticator {
@@ -44,23 +45,34 @@ final class Authenticator {
         if (status != TokenStatus.ACTIVE) {
             throw TokenctlException.unauthenticated("operator token " + token.id() + " is " + status.wire());
         }
-        Role role;
-        if (token.kind() == TokenKind.ACCOUNT) {
-            role = Role.ADMIN;
-        } else {
-            role = tx.memberships(token.userId()).stream()
-                    .filter(m -> m.orgId().equals(token.orgId()))
-                    .map(MembershipRow::role).map(Role::fromWire).findFirst()
-                    .orElseThrow(() -> TokenctlException.unauthenticated("operator token " + token.id()
-                            + " belongs to a user who is no longer in org " + token.orgName()));
-        }
-        List<Permission> effective = new ArrayList<>();
-        for (Permission p : token.permissions()) {
-            if (Permissions.allows(role.ceiling(), p)) {
-                effective.add(p);
-            }
+        Map<String, Caller.OrgAccess> orgs = scope(tx, token);
+        if (orgs.isEmpty()) {
+            throw TokenctlException.unauthenticated("operator token " + token.id()
+                    + " works in no org: its owner belongs to none of its orgs any more");
         }
         return new Caller(token.id(), token.kind(), token.userId(), token.userName(), token.orgId(), token.orgName(),
-                role, List.copyOf(effective));
+                token.permissions(), orgs);
+    }
+
+    /**
+     * The orgs a token works in, with the role it acts with in each: an account token acts as admin in its static
+     * scope; a user token with its owner's role, in its static scope or (all-orgs) every org of the owner, and
+     * only where the owner is still a member.
+     */
+    static Map<String, Caller.OrgAccess> scope(StoreTx tx, TokenRow token) {
+        Map<String, Caller.OrgAccess> out = new LinkedHashMap<>();
+        List<String> statics = token.allOrgs() ? null : token.scopeOrgIds();
+        if (token.kind() == TokenKind.ACCOUNT) {
+            for (String orgId : statics) {
+                tx.findOrg(orgId).ifPresent(o -> out.put(o.id(), new Caller.OrgAccess(o.id(), o.name(), Role.ADMIN)));
+            }
+            return out;
+        }
+        for (MemberRow m : tx.memberships(token.userId())) {
+            if (statics == null || statics.contains(m.orgId())) {
+                out.put(m.orgId(), new Caller.OrgAccess(m.orgId(), m.orgName(), Role.fromWire(m.role())));
+            }
+        }
+        return out;
     }
 }

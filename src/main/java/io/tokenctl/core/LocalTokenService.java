@@ -1,25 +1,30 @@
 package io.tokenctl.core;
 
-import io.tokenctl.api.Action;
 import io.tokenctl.api.CreatedToken;
-import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.Expiry;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.Requests.CloneToken;
 import io.tokenctl.api.Requests.CreateToken;
+import io.tokenctl.api.Requests.CreateUser;
+import io.tokenctl.api.Requests.DeleteUser;
+import io.tokenctl.api.Requests.ListAudit;
 import io.tokenctl.api.Requests.ListTokens;
+import io.tokenctl.api.Requests.ListUsers;
 import io.tokenctl.api.Requests.Regenerate;
 import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.Requests.UpdateToken;
-import io.tokenctl.api.ResourceType;
+import io.tokenctl.api.Results.AuditPage;
+import io.tokenctl.api.Results.Member;
+import io.tokenctl.api.Results.Org;
 import io.tokenctl.api.Results.SetupResult;
 import io.tokenctl.api.Results.TokenPage;
+import io.tokenctl.api.Results.UserDeleted;
+import io.tokenctl.api.Role;
 import io.tokenctl.api.Token;
 import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.AuditRow;
 import io.tokenctl.store.Rows.OrgRow;
 import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenFilter;
@@ -36,21 +41,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The API over a local SQLite store: every rule of tokenctl, applied once, here. Calls act as the operator
- * token given at construction; the store is opened on first use.
+ * The API over a local SQLite store: every rule of tokenctl, applied once, here (token rules in this class and
+ * {@link Minting}, identity and audit in {@link Directory}). Calls act as the operator token given at
+ * construction; the store is opened on first use.
  */
 public final class LocalTokenService implements TokenService {
     private final Path storeFile;
-    private final String operatorSecret;
     private final Clock clock;
     private final SecureRandom random;
+    private final Operations ops;
     private Store store;
 
     public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, SecureRandom random) {
         this.storeFile = storeFile;
-        this.operatorSecret = operatorSecret;
         this.clock = clock;
         this.random = random;
+        this.ops = new Operations(this::store, operatorSecret, clock);
     }
 
     private Store store() {
@@ -83,13 +89,13 @@ public final class LocalTokenService implements TokenService {
             tx.insertOrg(org);
             tx.insertUser(user);
             tx.insertMembership(user.id(), org.id(), Role.ADMIN.wire());
-            String description = username + "'s operator token";
-            TokenRow row = new TokenRow(newTokenId(tx, now), TokenKind.USER, user.id(), user.name(), org.id(),
-                    org.name(), description, TokenStatus.ACTIVE, Permissions.allAccess(), null, now, now, null, null);
-            String secret = insertToken(tx, row);
-            tx.insertAudit(new AuditRow(now, row.id(), username, org.id(), "setup", "org:" + orgName, "allowed", null));
-            CreatedToken created = new CreatedToken(Tokens.view(withHash(row, secret), now), secret);
-            return new SetupResult(org.id(), org.name(), user.id(), user.name(), created);
+            // the operator token reaches every org its admin will belong to
+            Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
+                    username + "'s operator token", null);
+            Minting.Minted minted = Minting.insert(tx, plan, null, now, random);
+            tx.insertAudit(new io.tokenctl.store.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
+                    "org:" + orgName, Audit.ALLOWED, null));
+            return new SetupResult(org.id(), org.name(), user.id(), user.name(), minted.created());
         });
     }
 
@@ -98,30 +104,24 @@ public final class LocalTokenService implements TokenService {
     @Override
     public CreatedToken create(CreateToken request) {
         String description = Limits.description(request.description());
-        List<Permission> permissions = permissionsOf(request.allAccess(), request.permissions());
-        return change("create", null, (tx, caller, now) -> {
-            requireAuthorizations(caller, Action.WRITE, "create tokens");
+        List<Permission> permissions = Minting.permissionsOf(request.allAccess(), request.permissions());
+        if (request.allOrgs() && !request.orgs().isEmpty()) {
+            throw TokenctlException.usage("--all-orgs and --org exclude each other; give one");
+        }
+        if (request.account() && request.allOrgs()) {
+            throw TokenctlException.usage("--all-orgs is for user tokens; an account token has a fixed list of orgs");
+        }
+        if (request.account() && request.user() != null) {
+            throw TokenctlException.usage("--account and --user exclude each other: an account token belongs to the org");
+        }
+        return ops.change("create", null, (tx, caller, now) -> {
             Instant expiresAt = futureExpiry(request.expires(), now);
-            if (request.org() != null && !request.org().equals(caller.orgName())) {
-                throw TokenctlException.forbidden("the operator token acts in org " + caller.orgName()
-                        + ", not \"" + request.org() + "\"");
-            }
-            TokenKind kind = request.account() ? TokenKind.ACCOUNT : TokenKind.USER;
-            if (kind == TokenKind.ACCOUNT && caller.role() != Role.ADMIN) {
-                throw TokenctlException.forbidden("only org admins create account tokens");
-            }
-            UserRow owner = kind == TokenKind.ACCOUNT ? null : ownerFor(tx, caller, request.user());
-            Permission tooHigh = Permissions.firstNotAllowed(caller.permissions(), permissions);
-            if (tooHigh != null) {
-                throw TokenctlException.forbidden("cannot grant " + tooHigh + ": the operator token does not hold it");
-            }
-            String desc = description != null ? description : Permissions.describe(permissions);
-            TokenRow row = new TokenRow(newTokenId(tx, now), kind, owner == null ? null : owner.id(),
-                    owner == null ? null : owner.name(), caller.orgId(), caller.orgName(), desc, TokenStatus.ACTIVE,
-                    permissions, expiresAt, now, now, caller.tokenId(), null);
-            String secret = insertToken(tx, row);
-            audit(tx, caller, now, "create", row.id(), null);
-            return new CreatedToken(Tokens.view(withHash(row, secret), now), secret);
+            UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
+            Minting.Plan plan = Minting.plan(tx, caller, request.account() ? TokenKind.ACCOUNT : TokenKind.USER, owner,
+                    request.orgs(), request.allOrgs(), permissions, description, expiresAt);
+            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random);
+            Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
+            return minted.created();
         });
     }
 
@@ -131,18 +131,25 @@ public final class LocalTokenService implements TokenService {
         if (limit > ListTokens.MAX_LIMIT) {
             throw TokenctlException.usage("--limit " + limit + " is too large; use 1-" + ListTokens.MAX_LIMIT);
         }
-        return look((tx, caller, now) -> {
-            requireAuthorizations(caller, Action.READ, "list tokens");
+        if (request.after() != null && !Ids.looksLikeId(request.after())) {
+            throw TokenctlException.usage("--after: \"" + request.after() + "\" is not a token id (16 hex digits)");
+        }
+        return ops.look("list", null, (tx, caller, now) -> {
+            List<String> readable = Visibility.readableOrgs(caller);
+            List<String> adminOrgs = new ArrayList<>(caller.adminOrgIds());
+            adminOrgs.retainAll(readable);
             String userId = null;
             if (request.user() != null) {
                 userId = tx.findUserByName(request.user()).map(UserRow::id)
                         .orElseThrow(() -> TokenctlException.notFound("no user named \"" + request.user() + "\""));
             }
-            if (request.org() != null && !request.org().equals(caller.orgName())) {
-                throw TokenctlException.notFound("no org named \"" + request.org() + "\" for this operator token");
+            String orgId = null;
+            if (request.org() != null) {
+                orgId = Directory.orgInScope(tx, caller, request.org()).id();
             }
-            List<TokenRow> rows = tx.listTokens(new TokenFilter(List.of(caller.orgId()), userId, request.status(), now,
-                    request.after(), limit + 1));
+            List<TokenRow> rows = tx.listTokens(new TokenFilter(adminOrgs,
+                    caller.kind() == TokenKind.USER ? caller.userId() : null, readable, userId, orgId,
+                    request.status(), now, request.after(), limit + 1));
             List<Token> out = new ArrayList<>(Math.min(rows.size(), limit));
             for (int i = 0; i < rows.size() && i < limit; i++) {
                 out.add(Tokens.view(rows.get(i), now));
@@ -154,22 +161,24 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public Token show(String id) {
-        return look((tx, caller, now) -> {
-            requireAuthorizations(caller, Action.READ, "show tokens");
-            return Tokens.view(visibleToken(tx, caller, id), now);
-        });
+        return ops.look("show", id, (tx, caller, now) -> Tokens.view(Visibility.visible(tx, caller, id), now));
     }
 
     @Override
     public Token update(UpdateToken request) {
         String description = Limits.description(request.description());
-        return change("update", request.id(), (tx, caller, now) -> {
-            TokenRow row = manageableToken(tx, caller, request.id(), "update");
+        return ops.change("update", request.id(), (tx, caller, now) -> {
+            TokenRow row = Visibility.manageable(tx, caller, request.id());
             requireNotRetired(row, "updated");
             Instant expiresAt = request.expires() == null ? row.expiresAt() : futureExpiry(request.expires(), now);
-            String desc = description == null ? row.description() : description;
-            tx.updateToken(row.id(), desc, expiresAt, now);
-            audit(tx, caller, now, "update", row.id(), null);
+            tx.updateToken(row.id(), description == null ? row.description() : description, expiresAt, now);
+            String reason = null;
+            if (request.owner() != null) {
+                UserRow owner = Minting.transferTo(tx, caller, row, request.owner());
+                tx.setOwner(row.id(), owner.id(), now);
+                reason = "owner " + row.userName() + " -> " + owner.name();
+            }
+            Audit.allowed(tx, caller, now, row.orgId(), "update", row.id(), reason);
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
     }
@@ -190,24 +199,25 @@ public final class LocalTokenService implements TokenService {
     }
 
     private Token setStatus(String id, TokenStatus status, String action) {
-        return change(action, id, (tx, caller, now) -> {
-            TokenRow row = manageableToken(tx, caller, id, action);
+        return ops.change(action, id, (tx, caller, now) -> {
+            TokenRow row = Visibility.manageable(tx, caller, id);
             if (row.status() == status) {
                 return Tokens.view(row, now);
             }
             requireNotRetired(row, status == TokenStatus.ACTIVE ? "activated" : "changed");
-            tx.setStatus(row.id(), status, now);
-            audit(tx, caller, now, action, row.id(), null);
+            String reason = status == TokenStatus.RETIRED ? "retired by " + caller.auditName() : null;
+            tx.setStatus(row.id(), status, reason, now);
+            Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), null);
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
     }
 
     @Override
     public void delete(String id) {
-        change("delete", id, (tx, caller, now) -> {
-            TokenRow row = manageableToken(tx, caller, id, "delete");
+        ops.change("delete", id, (tx, caller, now) -> {
+            TokenRow row = Visibility.manageable(tx, caller, id);
             tx.deleteToken(row.id());
-            audit(tx, caller, now, "delete", row.id(), null);
+            Audit.allowed(tx, caller, now, row.orgId(), "delete", row.id(), null);
             return null;
         });
     }
@@ -217,8 +227,8 @@ public final class LocalTokenService implements TokenService {
         if (request.grace() != null && request.oldExpiresAt() != null) {
             throw TokenctlException.usage("--grace and --old-expires exclude each other; give one");
         }
-        return change("regenerate", request.id(), (tx, caller, now) -> {
-            TokenRow row = manageableToken(tx, caller, request.id(), "regenerate");
+        return ops.change("regenerate", request.id(), (tx, caller, now) -> {
+            TokenRow row = Visibility.manageable(tx, caller, request.id());
             requireNotRetired(row, "regenerated");
             Instant oldEnd = now;
             if (request.grace() != null) {
@@ -234,7 +244,8 @@ public final class LocalTokenService implements TokenService {
             tx.supersedeSecrets(row.id(), oldEnd);
             String secret = Secrets.generate(random);
             tx.insertSecret(new SecretRow(Secrets.hash(secret), row.id(), null));
-            audit(tx, caller, now, "regenerate", row.id(), oldEnd.equals(now) ? null : "old secret works until " + oldEnd);
+            Audit.allowed(tx, caller, now, row.orgId(), "regenerate", row.id(),
+                    oldEnd.equals(now) ? null : "old secret works until " + oldEnd);
             return new CreatedToken(Tokens.view(tx.findToken(row.id()).orElseThrow(), now), secret);
         });
     }
@@ -243,30 +254,92 @@ public final class LocalTokenService implements TokenService {
     public CreatedToken cloneToken(CloneToken request) {
         String description = Limits.description(request.description());
         List<Permission> wanted = request.permissions() == null && !request.allAccess() ? null
-                : permissionsOf(request.allAccess(), request.permissions() == null ? List.of() : request.permissions());
-        return change("clone", request.id(), (tx, caller, now) -> {
-            requireAuthorizations(caller, Action.WRITE, "clone tokens");
-            TokenRow original = visibleToken(tx, caller, request.id());
-            List<Permission> permissions = wanted != null ? wanted : original.permissions();
-            Permission tooHigh = Permissions.firstNotAllowed(caller.permissions(), permissions);
-            if (tooHigh != null) {
-                throw TokenctlException.forbidden("cannot clone " + original.id() + " with " + tooHigh
-                        + ": the operator token does not hold it");
-            }
-            Instant expiresAt = original.expiresAt();
-            if (expiresAt != null && !expiresAt.isAfter(now)) {
-                throw TokenctlException.conflict("token " + original.id() + " expired at " + expiresAt
+                : Minting.permissionsOf(request.allAccess(),
+                        request.permissions() == null ? List.of() : request.permissions());
+        return ops.change("clone", request.id(), (tx, caller, now) -> {
+            TokenRow original = Visibility.visible(tx, caller, request.id());
+            if (original.expiresAt() != null && !original.expiresAt().isAfter(now)) {
+                throw TokenctlException.conflict("token " + original.id() + " expired at " + original.expiresAt()
                         + "; a clone would be born expired: create a new token with --expires");
             }
+            List<Permission> permissions = wanted != null ? wanted : original.permissions();
             String desc = description != null ? description
-                    : wanted != null ? Permissions.describe(permissions) : original.description();
-            UserRow owner = ownerFor(tx, caller, null);
-            TokenRow row = new TokenRow(newTokenId(tx, now), TokenKind.USER, owner.id(), owner.name(), caller.orgId(),
-                    caller.orgName(), desc, TokenStatus.ACTIVE, permissions, expiresAt, now, now, caller.tokenId(), null);
-            String secret = insertToken(tx, row);
-            audit(tx, caller, now, "clone", row.id(), "clone of " + original.id());
-            return new CreatedToken(Tokens.view(withHash(row, secret), now), secret);
+                    : wanted != null ? null : original.description();
+            List<String> orgNames = new ArrayList<>();
+            if (!original.allOrgs()) {
+                for (String orgId : original.scopeOrgIds()) {
+                    tx.findOrg(orgId).ifPresent(o -> orgNames.add(o.name()));
+                }
+                orgNames.remove(original.orgName());
+                orgNames.add(0, original.orgName());
+            }
+            Minting.Plan plan = Minting.plan(tx, caller, TokenKind.USER, Minting.owner(tx, caller, null), orgNames,
+                    original.allOrgs(), permissions, desc, original.expiresAt());
+            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random);
+            Audit.allowed(tx, caller, now, plan.home().id(), "clone", minted.row().id(), "clone of " + original.id());
+            return minted.created();
         });
+    }
+
+    @Override
+    public Token promote(String id) {
+        return ops.change("promote", id, (tx, caller, now) -> {
+            TokenRow row = Visibility.visible(tx, caller, id);
+            if (!caller.isAdmin(row.orgId())) {
+                throw TokenctlException.forbidden("only admins of org " + row.orgName() + " promote tokens");
+            }
+            if (row.kind() == TokenKind.ACCOUNT) {
+                throw TokenctlException.conflict("token " + row.id() + " is already an account token");
+            }
+            requireNotRetired(row, "promoted");
+            if (row.allOrgs()) {
+                // an account token's scope is a fixed list: the owner's orgs as they are now
+                tx.setTokenOrgs(row.id(), tx.memberships(row.userId()).stream().map(m -> m.orgId()).toList());
+            }
+            tx.promote(row.id(), now);
+            Audit.allowed(tx, caller, now, row.orgId(), "promote", row.id(), "was a user token of " + row.userName());
+            return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
+        });
+    }
+
+    // --- users, orgs, audit
+
+    @Override
+    public Member createUser(CreateUser request) {
+        Limits.name("user name", request.name());
+        return ops.change("user create", "user:" + request.name(),
+                (tx, caller, now) -> Directory.createUser(tx, caller, now, request, random));
+    }
+
+    @Override
+    public List<Member> listUsers(ListUsers request) {
+        return ops.look("user list", null, (tx, caller, now) -> Directory.listUsers(tx, caller, request));
+    }
+
+    @Override
+    public UserDeleted deleteUser(DeleteUser request) {
+        return ops.change("user delete", "user:" + request.name(),
+                (tx, caller, now) -> Directory.deleteUser(tx, caller, now, request));
+    }
+
+    @Override
+    public Org createOrg(String name) {
+        Limits.name("org name", name);
+        return ops.change("org create", "org:" + name, (tx, caller, now) -> Directory.createOrg(tx, caller, now, name, random));
+    }
+
+    @Override
+    public List<Org> listOrgs() {
+        return ops.look("org list", null, (tx, caller, now) -> Directory.listOrgs(caller));
+    }
+
+    @Override
+    public AuditPage audit(ListAudit request) {
+        int limit = request.limit() <= 0 ? ListAudit.DEFAULT_LIMIT : request.limit();
+        if (limit > ListTokens.MAX_LIMIT) {
+            throw TokenctlException.usage("--limit " + limit + " is too large; use 1-" + ListTokens.MAX_LIMIT);
+        }
+        return ops.look("audit list", null, (tx, caller, now) -> Directory.audit(tx, caller, request, limit));
     }
 
     @Override
@@ -277,33 +350,15 @@ public final class LocalTokenService implements TokenService {
         }
     }
 
-    // --- rules shared by the operations above
+    // --- small rules shared above
 
-    private static List<Permission> permissionsOf(boolean allAccess, List<Permission> permissions) {
-        if (allAccess) {
-            if (!permissions.isEmpty()) {
-                throw TokenctlException.usage("--all-access can't be combined with other permission flags"
-                        + " (got " + permissions.get(0) + "); give one or the other");
-            }
-            return Permissions.allAccess();
-        }
-        return Permissions.requireSome(permissions);
-    }
-
-    private static Instant futureExpiry(Expiry expiry, Instant now) {
+    static Instant futureExpiry(Expiry expiry, Instant now) {
         Instant at = expiry.resolve(now);
         if (at != null && !at.isAfter(now)) {
             throw TokenctlException.usage("--expires: " + at + " is in the past; use a future ISO-8601 time,"
                     + " a duration such as 30d, or never");
         }
         return at;
-    }
-
-    private static void requireAuthorizations(Caller caller, Action action, String what) {
-        if (!Permissions.allows(caller.permissions(), Permission.all(action, ResourceType.AUTHORIZATIONS))) {
-            throw TokenctlException.forbidden("the operator token can't " + what + ": it needs " + action.wire()
-                    + ":authorizations");
-        }
     }
 
     private static void requireNotRetired(TokenRow row, String verb) {
@@ -313,102 +368,4 @@ public final class LocalTokenService implements TokenService {
         }
     }
 
-    /** A token the caller may see; one it may not see is "not found", so ids don't leak. */
-    private static TokenRow visibleToken(StoreTx tx, Caller caller, String id) {
-        return tx.findToken(id)
-                .filter(t -> t.orgId().equals(caller.orgId()))
-                .orElseThrow(() -> TokenctlException.notFound("no token with id \"" + id + "\""));
-    }
-
-    private static TokenRow manageableToken(StoreTx tx, Caller caller, String id, String action) {
-        requireAuthorizations(caller, Action.WRITE, action + " tokens");
-        return visibleToken(tx, caller, id);
-    }
-
-    private static UserRow ownerFor(StoreTx tx, Caller caller, String username) {
-        if (username == null || username.equals(caller.userName())) {
-            if (caller.userId() == null) {
-                throw TokenctlException.usage("an account token owns no user tokens; pass --user NAME");
-            }
-            return new UserRow(caller.userId(), caller.userName(), null);
-        }
-        UserRow user = tx.findUserByName(username)
-                .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
-        boolean member = tx.memberships(user.id()).stream().anyMatch(m -> m.orgId().equals(caller.orgId()));
-        if (!member) {
-            throw TokenctlException.notFound("no user named \"" + username + "\" in org " + caller.orgName());
-        }
-        if (caller.role() != Role.ADMIN) {
-            throw TokenctlException.forbidden("only org admins create tokens for other users");
-        }
-        return user;
-    }
-
-    private String newTokenId(StoreTx tx, Instant now) {
-        for (int i = 0; i < 5; i++) {
-            String id = Ids.next(now, random);
-            if (!tx.tokenIdExists(id)) {
-                return id;
-            }
-        }
-        throw TokenctlException.failure("could not find a free token id; try again", null);
-    }
-
-    private String insertToken(StoreTx tx, TokenRow row) {
-        String secret = Secrets.generate(random);
-        tx.insertToken(row);
-        tx.insertSecret(new SecretRow(Secrets.hash(secret), row.id(), null));
-        return secret;
-    }
-
-    private static TokenRow withHash(TokenRow r, String secret) {
-        return new TokenRow(r.id(), r.kind(), r.userId(), r.userName(), r.orgId(), r.orgName(), r.description(),
-                r.status(), r.permissions(), r.expiresAt(), r.createdAt(), r.updatedAt(), r.createdBy(),
-                Secrets.hash(secret));
-    }
-
-    private static void audit(StoreTx tx, Caller caller, Instant now, String action, String target, String reason) {
-        tx.insertAudit(new AuditRow(now, caller.tokenId(), caller.auditName(), caller.orgId(), action, target,
-                "allowed", reason));
-    }
-
-    // --- running an operation as the operator
-
-    @FunctionalInterface
-    private interface Operation<T> {
-        T run(StoreTx tx, Caller caller, Instant now);
-    }
-
-    /** A read: authenticate, then look. */
-    private <T> T look(Operation<T> op) {
-        String hash = Authenticator.hashOf(operatorSecret);
-        Instant now = clock.instant();
-        return store().read(tx -> op.run(tx, Authenticator.authenticate(tx, hash, now), now));
-    }
-
-    /**
-     * A change: authenticate and act in one write transaction. A refusal rolls the change back and is then
-     * recorded in the audit log in a transaction of its own.
-     */
-    private <T> T change(String action, String target, Operation<T> op) {
-        String hash = Authenticator.hashOf(operatorSecret);
-        Instant now = clock.instant();
-        Caller[] acting = new Caller[1];
-        try {
-            return store().write(tx -> {
-                acting[0] = Authenticator.authenticate(tx, hash, now);
-                return op.run(tx, acting[0], now);
-            });
-        } catch (TokenctlException e) {
-            if (e.code() == ErrorCode.FORBIDDEN && acting[0] != null) {
-                Caller caller = acting[0];
-                store().write(tx -> {
-                    tx.insertAudit(new AuditRow(now, caller.tokenId(), caller.auditName(), caller.orgId(), action,
-                            target, "denied", e.getMessage()));
-                    return null;
-                });
-            }
-            throw e;
-        }
-    }
 }

@@ -20,8 +20,9 @@ final class Tokens {
 
     static Token view(TokenRow row, Instant now) {
         return new Token(row.id(), row.description(), row.kind(), effectiveStatus(row, now), row.userId(),
-                row.userName(), row.orgId(), row.orgName(), row.permissions(),
+                row.userName(), row.orgId(), row.orgName(), row.allOrgs(),
+                row.scopeOrgIds(), row.permissions(),
                 row.hash() == null ? null : Secrets.display(row.hash()),
-                row.createdAt(), row.updatedAt(), row.expiresAt());
+                row.createdAt(), row.updatedAt(), row.expiresAt(), row.retiredReason());
     }
 }

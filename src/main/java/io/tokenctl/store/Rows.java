@@ -20,7 +20,14 @@ public final class Rows {
     public record MembershipRow(String userId, String orgId, String orgName, String role) {
     }
 
-    /** A token with its owner's and org's names and the hash of its current secret (null if none). */
+    /** A user's membership with the org's name, or an org member with the user's name. */
+    public record MemberRow(String userId, String userName, String orgId, String orgName, String role) {
+    }
+
+    /**
+     * A token with its owner's and home org's names and the hash of its current secret (null if none).
+     * {@code allOrgs}: its scope is every org its owner belongs to; else the static scope in token_orgs.
+     */
     public record TokenRow(
             String id,
             TokenKind kind,
@@ -28,8 +35,11 @@ public final class Rows {
             String userName,
             String orgId,
             String orgName,
+            boolean allOrgs,
+            List<String> scopeOrgIds,
             String description,
             TokenStatus status,
+            String retiredReason,
             List<Permission> permissions,
             Instant expiresAt,
             Instant createdAt,
@@ -42,11 +52,29 @@ public final class Rows {
     public record SecretRow(String hash, String tokenId, Instant notAfter) {
     }
 
-    /** Filters for a page of tokens. Null fields don't filter; {@code orgIds} null means every org. */
-    public record TokenFilter(List<String> orgIds, String userId, TokenStatus status, Instant now, String after, int limit) {
+    /**
+     * A page of tokens a caller may see: every token whose home org is in {@code adminOrgIds}, and the user
+     * tokens of {@code ownUserId} whose home org is in {@code memberOrgIds}. The other fields narrow it; null
+     * doesn't filter.
+     */
+    public record TokenFilter(
+            List<String> adminOrgIds,
+            String ownUserId,
+            List<String> memberOrgIds,
+            String userId,
+            String orgId,
+            TokenStatus status,
+            Instant now,
+            String after,
+            int limit) {
+    }
+
+    /** A page of audit events in the given orgs, oldest first; null fields don't filter. */
+    public record AuditFilter(List<String> orgIds, Instant since, String actor, String target, Long afterSeq, int limit) {
     }
 
     public record AuditRow(
+            Long seq,
             Instant at,
             String actorTokenId,
             String actorUser,

@@ -3,8 +3,9 @@ package io.tokenctl.store;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenStatus;
+import io.tokenctl.store.Rows.AuditFilter;
 import io.tokenctl.store.Rows.AuditRow;
-import io.tokenctl.store.Rows.MembershipRow;
+import io.tokenctl.store.Rows.MemberRow;
 import io.tokenctl.store.Rows.OrgRow;
 import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenFilter;
@@ -14,17 +15,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** The store's statements, run on one handle inside (or outside) a transaction. The only SQL in tokenctl. */
 public final class StoreTx {
     private static final String TOKEN_COLUMNS = "SELECT t.id, t.kind, t.user_id, u.name AS user_name, t.org_id,"
-            + " o.name AS org_name, t.description, t.status, t.permissions, t.expires_at, t.created_at, t.updated_at,"
-            + " t.created_by, (SELECT s.hash FROM token_secrets s WHERE s.token_id = t.id AND s.not_after IS NULL)"
-            + " AS hash FROM tokens t LEFT JOIN users u ON u.id = t.user_id JOIN orgs o ON o.id = t.org_id";
+            + " o.name AS org_name, t.all_orgs, t.description, t.status, t.retired_reason, t.permissions, t.expires_at,"
+            + " t.created_at, t.updated_at, t.created_by,"
+            + " (SELECT group_concat(x.org_id, ' ') FROM token_orgs x WHERE x.token_id = t.id) AS scope,"
+            + " (SELECT s.hash FROM token_secrets s WHERE s.token_id = t.id AND s.not_after IS NULL) AS hash"
+            + " FROM tokens t LEFT JOIN users u ON u.id = t.user_id JOIN orgs o ON o.id = t.org_id";
+    private static final String MEMBER_COLUMNS = "SELECT m.user_id, u.name, m.org_id, o.name, m.role FROM memberships m"
+            + " JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = m.org_id";
 
     private final Handle h;
 
@@ -32,7 +39,7 @@ public final class StoreTx {
         this.h = h;
     }
 
-    // --- orgs and users
+    // --- orgs
 
     public void insertOrg(OrgRow org) {
         h.createUpdate("INSERT INTO orgs (id, name, created_at) VALUES (?, ?, ?)")
@@ -41,21 +48,33 @@ public final class StoreTx {
 
     public Optional<OrgRow> findOrgByName(String name) {
         return h.createQuery("SELECT id, name, created_at FROM orgs WHERE name = ?").bind(0, name)
-                .map((rs, ctx) -> new OrgRow(rs.getString(1), rs.getString(2), instant(rs, 3))).findOne();
+                .map(StoreTx::orgRow).findOne();
+    }
+
+    public Optional<OrgRow> findOrg(String id) {
+        return h.createQuery("SELECT id, name, created_at FROM orgs WHERE id = ?").bind(0, id)
+                .map(StoreTx::orgRow).findOne();
     }
 
     public int countOrgs() {
         return h.createQuery("SELECT count(*) FROM orgs").mapTo(Integer.class).one();
     }
 
+    // --- users and memberships
+
     public void insertUser(UserRow user) {
         h.createUpdate("INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)")
                 .bind(0, user.id()).bind(1, user.name()).bind(2, millis(user.createdAt())).execute();
     }
 
+    /** The live user of that name; deleted users' names are free. */
     public Optional<UserRow> findUserByName(String name) {
-        return h.createQuery("SELECT id, name, created_at FROM users WHERE name = ?").bind(0, name)
-                .map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), instant(rs, 3))).findOne();
+        return h.createQuery("SELECT id, name, created_at FROM users WHERE name = ? AND deleted_at IS NULL")
+                .bind(0, name).map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), instant(rs, 3))).findOne();
+    }
+
+    public void markUserDeleted(String userId, Instant at) {
+        h.createUpdate("UPDATE users SET deleted_at = ? WHERE id = ?").bind(0, millis(at)).bind(1, userId).execute();
     }
 
     public void insertMembership(String userId, String orgId, String role) {
@@ -63,24 +82,56 @@ public final class StoreTx {
                 .bind(0, userId).bind(1, orgId).bind(2, role).execute();
     }
 
-    public List<MembershipRow> memberships(String userId) {
-        return h.createQuery("SELECT m.user_id, m.org_id, o.name, m.role FROM memberships m JOIN orgs o ON o.id = m.org_id"
-                        + " WHERE m.user_id = ? ORDER BY o.name")
-                .bind(0, userId)
-                .map((rs, ctx) -> new MembershipRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+    public void deleteMembership(String userId, String orgId) {
+        h.createUpdate("DELETE FROM memberships WHERE user_id = ? AND org_id = ?").bind(0, userId).bind(1, orgId).execute();
+    }
+
+    public void deleteMemberships(String userId) {
+        h.createUpdate("DELETE FROM memberships WHERE user_id = ?").bind(0, userId).execute();
+    }
+
+    /** The orgs a user belongs to, with the role in each. */
+    public List<MemberRow> memberships(String userId) {
+        return h.createQuery(MEMBER_COLUMNS + " WHERE m.user_id = ? ORDER BY o.name").bind(0, userId)
+                .map(StoreTx::memberRow).list();
+    }
+
+    /** The members of the given orgs, by org then user name. */
+    public List<MemberRow> members(Collection<String> orgIds) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        Query q = h.createQuery(MEMBER_COLUMNS + " WHERE m.org_id IN (" + placeholders(orgIds.size()) + ")"
+                + " ORDER BY o.name, u.name");
+        bindAll(q, 0, orgIds);
+        return q.map(StoreTx::memberRow).list();
+    }
+
+    public int countAdmins(String orgId) {
+        return h.createQuery("SELECT count(*) FROM memberships WHERE org_id = ? AND role = 'admin'").bind(0, orgId)
+                .mapTo(Integer.class).one();
     }
 
     // --- tokens and secrets
 
-    public void insertToken(TokenRow t) {
-        h.createUpdate("INSERT INTO tokens (id, kind, user_id, org_id, description, status, permissions, expires_at,"
-                        + " created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    public void insertToken(TokenRow t, Collection<String> scopeOrgIds) {
+        h.createUpdate("INSERT INTO tokens (id, kind, user_id, org_id, all_orgs, description, status, permissions,"
+                        + " expires_at, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, t.id()).bind(1, t.kind().wire()).bind(2, t.userId()).bind(3, t.orgId())
-                .bind(4, t.description()).bind(5, t.status().wire()).bind(6, PermissionColumn.encode(t.permissions()))
-                .bind(7, millisOrNull(t.expiresAt())).bind(8, millis(t.createdAt())).bind(9, millis(t.updatedAt()))
-                .bind(10, t.createdBy())
+                .bind(4, t.allOrgs() ? 1 : 0).bind(5, t.description()).bind(6, t.status().wire())
+                .bind(7, PermissionColumn.encode(t.permissions())).bind(8, millisOrNull(t.expiresAt()))
+                .bind(9, millis(t.createdAt())).bind(10, millis(t.updatedAt())).bind(11, t.createdBy())
                 .execute();
+        setTokenOrgs(t.id(), scopeOrgIds);
+    }
+
+    /** Replaces a token's static org scope. */
+    public void setTokenOrgs(String tokenId, Collection<String> orgIds) {
+        h.createUpdate("DELETE FROM token_orgs WHERE token_id = ?").bind(0, tokenId).execute();
+        for (String orgId : orgIds) {
+            h.createUpdate("INSERT INTO token_orgs (token_id, org_id) VALUES (?, ?)").bind(0, tokenId).bind(1, orgId)
+                    .execute();
+        }
     }
 
     public boolean tokenIdExists(String id) {
@@ -113,20 +164,26 @@ public final class StoreTx {
         return h.createQuery(TOKEN_COLUMNS + " WHERE t.id = ?").bind(0, id).map(StoreTx::tokenRow).findOne();
     }
 
-    /** One page in id order (ids sort by creation); fetches {@code limit} rows. */
+    /** One page in id order (ids sort by creation); fetches at most {@code limit} rows. */
     public List<TokenRow> listTokens(TokenFilter f) {
-        StringBuilder sql = new StringBuilder(TOKEN_COLUMNS).append(" WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(TOKEN_COLUMNS).append(" WHERE (");
         List<Object> args = new ArrayList<>();
-        if (f.orgIds() != null) {
-            if (f.orgIds().isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND t.org_id IN (").append("?, ".repeat(f.orgIds().size() - 1)).append("?)");
-            args.addAll(f.orgIds());
+        sql.append(f.adminOrgIds().isEmpty() ? "0" : "t.org_id IN (" + placeholders(f.adminOrgIds().size()) + ")");
+        args.addAll(f.adminOrgIds());
+        if (f.ownUserId() != null && !f.memberOrgIds().isEmpty()) {
+            sql.append(" OR (t.kind = 'user' AND t.user_id = ? AND t.org_id IN (")
+                    .append(placeholders(f.memberOrgIds().size())).append("))");
+            args.add(f.ownUserId());
+            args.addAll(f.memberOrgIds());
         }
+        sql.append(")");
         if (f.userId() != null) {
             sql.append(" AND t.user_id = ?");
             args.add(f.userId());
+        }
+        if (f.orgId() != null) {
+            sql.append(" AND t.org_id = ?");
+            args.add(f.orgId());
         }
         if (f.status() != null) {
             long now = millis(f.now());
@@ -152,10 +209,14 @@ public final class StoreTx {
         sql.append(" ORDER BY t.id LIMIT ?");
         args.add(f.limit());
         Query q = h.createQuery(sql.toString());
-        for (int i = 0; i < args.size(); i++) {
-            q.bind(i, args.get(i));
-        }
+        bindAll(q, 0, args);
         return q.map(StoreTx::tokenRow).list();
+    }
+
+    /** Ids of a user's own user tokens that are not yet retired. */
+    public List<String> liveUserTokenIds(String userId) {
+        return h.createQuery("SELECT id FROM tokens WHERE user_id = ? AND kind = 'user' AND status <> 'retired'"
+                + " ORDER BY id").bind(0, userId).mapTo(String.class).list();
     }
 
     public void updateToken(String id, String description, Instant expiresAt, Instant updatedAt) {
@@ -163,9 +224,20 @@ public final class StoreTx {
                 .bind(0, description).bind(1, millisOrNull(expiresAt)).bind(2, millis(updatedAt)).bind(3, id).execute();
     }
 
-    public void setStatus(String id, TokenStatus status, Instant updatedAt) {
-        h.createUpdate("UPDATE tokens SET status = ?, updated_at = ? WHERE id = ?")
-                .bind(0, status.wire()).bind(1, millis(updatedAt)).bind(2, id).execute();
+    public void setOwner(String id, String userId, Instant updatedAt) {
+        h.createUpdate("UPDATE tokens SET user_id = ?, updated_at = ? WHERE id = ?")
+                .bind(0, userId).bind(1, millis(updatedAt)).bind(2, id).execute();
+    }
+
+    public void setStatus(String id, TokenStatus status, String reason, Instant updatedAt) {
+        h.createUpdate("UPDATE tokens SET status = ?, retired_reason = ?, updated_at = ? WHERE id = ?")
+                .bind(0, status.wire()).bind(1, reason).bind(2, millis(updatedAt)).bind(3, id).execute();
+    }
+
+    /** Makes a user token an account token with a static scope; the schema refuses the way back. */
+    public void promote(String id, Instant updatedAt) {
+        h.createUpdate("UPDATE tokens SET kind = 'account', all_orgs = 0, updated_at = ? WHERE id = ?")
+                .bind(0, millis(updatedAt)).bind(1, id).execute();
     }
 
     public void deleteToken(String id) {
@@ -182,18 +254,48 @@ public final class StoreTx {
                 .execute();
     }
 
-    public List<AuditRow> audit(String orgId, Instant since, int limit) {
-        return h.createQuery("SELECT at, actor_token_id, actor_user, org_id, action, target, outcome, reason FROM audit"
-                        + " WHERE (? IS NULL OR org_id = ?) AND at >= ? ORDER BY seq LIMIT ?")
-                .bind(0, orgId).bind(1, orgId).bind(2, millis(since)).bind(3, limit)
-                .map((rs, ctx) -> new AuditRow(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-                .list();
+    public List<AuditRow> audit(AuditFilter f) {
+        if (f.orgIds().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT seq, at, actor_token_id, actor_user, org_id, action, target,"
+                + " outcome, reason FROM audit WHERE org_id IN (" + placeholders(f.orgIds().size()) + ")");
+        List<Object> args = new ArrayList<>(f.orgIds());
+        if (f.since() != null) {
+            sql.append(" AND at >= ?");
+            args.add(millis(f.since()));
+        }
+        if (f.actor() != null) {
+            sql.append(" AND actor_user = ?");
+            args.add(f.actor());
+        }
+        if (f.target() != null) {
+            sql.append(" AND target = ?");
+            args.add(f.target());
+        }
+        if (f.afterSeq() != null) {
+            sql.append(" AND seq > ?");
+            args.add(f.afterSeq());
+        }
+        sql.append(" ORDER BY seq LIMIT ?");
+        args.add(f.limit());
+        Query q = h.createQuery(sql.toString());
+        bindAll(q, 0, args);
+        return q.map((rs, ctx) -> new AuditRow(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list();
     }
 
     // --- mapping
 
-    private static TokenRow tokenRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+    private static OrgRow orgRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new OrgRow(rs.getString(1), rs.getString(2), instant(rs, 3));
+    }
+
+    private static MemberRow memberRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new MemberRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+
+    private static TokenRow tokenRow(ResultSet rs, StatementContext ctx) throws SQLException {
         return new TokenRow(
                 rs.getString("id"),
                 TokenKind.fromWire(rs.getString("kind")),
@@ -201,14 +303,37 @@ public final class StoreTx {
                 rs.getString("user_name"),
                 rs.getString("org_id"),
                 rs.getString("org_name"),
+                rs.getInt("all_orgs") != 0,
+                words(rs.getString("scope")),
                 rs.getString("description"),
                 TokenStatus.fromWire(rs.getString("status")),
+                rs.getString("retired_reason"),
                 PermissionColumn.decode(rs.getString("permissions")),
                 instant(rs, rs.findColumn("expires_at")),
                 instant(rs, rs.findColumn("created_at")),
                 instant(rs, rs.findColumn("updated_at")),
                 rs.getString("created_by"),
                 rs.getString("hash"));
+    }
+
+    private static List<String> words(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(List.of(text.split(" ")));
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    private static String placeholders(int n) {
+        return "?, ".repeat(n - 1) + "?";
+    }
+
+    private static void bindAll(Query q, int from, Collection<?> values) {
+        int i = from;
+        for (Object v : values) {
+            q.bind(i++, v);
+        }
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -5,11 +5,15 @@ CREATE TABLE orgs (
     created_at BIGINT NOT NULL
 );
 
+-- A deleted user keeps its row (its tokens and audit events point at it) under a deleted_at stamp;
+-- its name is free again for a new user, who gets a new id and none of the old tokens.
 CREATE TABLE users (
     id         TEXT PRIMARY KEY,
-    name       TEXT NOT NULL UNIQUE,
-    created_at BIGINT NOT NULL
+    name       TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    deleted_at BIGINT
 );
+CREATE UNIQUE INDEX users_live_name ON users (name) WHERE deleted_at IS NULL;
 
 CREATE TABLE memberships (
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -19,21 +23,42 @@ CREATE TABLE memberships (
 );
 
 CREATE TABLE tokens (
-    id          TEXT PRIMARY KEY,
-    kind        TEXT NOT NULL CHECK (kind IN ('user', 'account')),
-    user_id     TEXT REFERENCES users (id),
-    org_id      TEXT NOT NULL REFERENCES orgs (id),
-    description TEXT NOT NULL,
-    status      TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'retired')),
-    permissions TEXT NOT NULL,
-    expires_at  BIGINT,
-    created_at  BIGINT NOT NULL,
-    updated_at  BIGINT NOT NULL,
-    created_by  TEXT
+    id             TEXT PRIMARY KEY,
+    kind           TEXT NOT NULL CHECK (kind IN ('user', 'account')),
+    user_id        TEXT REFERENCES users (id),
+    org_id         TEXT NOT NULL REFERENCES orgs (id),
+    all_orgs       INTEGER NOT NULL DEFAULT 0,
+    description    TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('active', 'inactive', 'retired')),
+    retired_reason TEXT,
+    permissions    TEXT NOT NULL,
+    expires_at     BIGINT,
+    created_at     BIGINT NOT NULL,
+    updated_at     BIGINT NOT NULL,
+    created_by     TEXT
 );
 CREATE INDEX tokens_org ON tokens (org_id, id);
 CREATE INDEX tokens_user ON tokens (user_id, id);
 CREATE INDEX tokens_expires ON tokens (expires_at);
+
+-- Promotion to an account token is one-way; retirement is final. The store itself refuses the reverse.
+CREATE TRIGGER tokens_no_demote BEFORE UPDATE OF kind ON tokens
+WHEN OLD.kind = 'account' AND NEW.kind <> 'account'
+BEGIN
+    SELECT RAISE(ABORT, 'an account token cannot be demoted');
+END;
+CREATE TRIGGER tokens_no_unretire BEFORE UPDATE OF status ON tokens
+WHEN OLD.status = 'retired' AND NEW.status <> 'retired'
+BEGIN
+    SELECT RAISE(ABORT, 'a retired token cannot come back');
+END;
+
+-- The static org scope of a token (its home org included); unused when all_orgs = 1.
+CREATE TABLE token_orgs (
+    token_id TEXT NOT NULL REFERENCES tokens (id) ON DELETE CASCADE,
+    org_id   TEXT NOT NULL REFERENCES orgs (id),
+    PRIMARY KEY (token_id, org_id)
+);
 
 -- Only SHA-256 hashes of secrets, never a secret. not_after NULL: the current secret;
 -- set: a superseded secret that works until then (regenerate's grace).
@@ -55,7 +80,7 @@ CREATE TABLE audit (
     outcome        TEXT NOT NULL CHECK (outcome IN ('allowed', 'denied')),
     reason         TEXT
 );
-CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_org ON audit (org_id, seq);
 
 CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
 BEGIN

@@ -1,0 +1,92 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.ApiJson;
+import io.tokenctl.api.Durations;
+import io.tokenctl.api.Expiry;
+import io.tokenctl.api.Requests.ListAudit;
+import io.tokenctl.api.Results.AuditEvent;
+import io.tokenctl.api.Results.AuditPage;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.api.TokenctlException;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tokenctl audit list}: every change and every refused attempt, for org admins. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Read the audit log: every change and every refused attempt (org admins only).",
+        subcommands = {AuditCommand.ListCmd.class},
+        footerHeading = "%nExample:%n", footer = "  tokenctl audit list --since 24h --actor alice")
+final class AuditCommand {
+
+    @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+            description = "List audit events, oldest first, a page at a time. Never a secret, never a full hash.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  tokenctl audit list --since 24h", "  tokenctl audit list --target 65f1c2a09b7e4d11 --json"})
+    static final class ListCmd extends BaseCommand {
+        @Option(names = "--since", paramLabel = "WHEN",
+                description = "Only events at or after this: an ISO-8601 time, or a duration back from now (24h, 7d)")
+        String since;
+
+        @Option(names = "--actor", paramLabel = "USER", description = "Only events by this user")
+        String actor;
+
+        @Option(names = "--target", paramLabel = "ID", description = "Only events on this target (token id, user:NAME, org:NAME)")
+        String target;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+                description = "At most N events (default: ${DEFAULT-VALUE}, at most 10000)")
+        int limit;
+
+        @Option(names = "--after", paramLabel = "SEQ", description = "Start after this event number (the next page)")
+        Long after;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            if (limit < 1) {
+                throw TokenctlException.usage("--limit " + limit + " is not valid; use 1-10000");
+            }
+            AuditPage page = service.audit(new ListAudit(since(root().ctx.clock().instant()), actor, target, limit, after));
+            if (output.json) {
+                TokenOutput.write(out(), g -> {
+                    g.writeStartArray();
+                    for (AuditEvent e : page.events()) {
+                        ApiJson.writeAuditEvent(g, e);
+                    }
+                    g.writeEndArray();
+                });
+            } else {
+                Table t = new Table("SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON");
+                for (AuditEvent e : page.events()) {
+                    t.row(Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(), e.target(),
+                            e.outcome(), e.reason());
+                }
+                t.print(out(), output.hideHeaders);
+            }
+            if (page.next() != null) {
+                err().println("more events: next page with --after " + page.next());
+            }
+        }
+
+        private Instant since(Instant now) {
+            if (since == null) {
+                return null;
+            }
+            Duration back = Durations.tryParse(since);
+            if (back != null) {
+                return now.minus(back);
+            }
+            Instant at = Expiry.parseTime(since);
+            if (at == null) {
+                throw TokenctlException.usage("--since: \"" + since
+                        + "\" is not a time; use an ISO-8601 time or a duration back from now such as 24h or 7d");
+            }
+            return at;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.tokenctl.core;
+
+import io.tokenctl.store.Rows.AuditRow;
+import io.tokenctl.store.StoreTx;
+import java.time.Instant;
+
+/** Writes the audit log: who (token and user), when, what, on which target, allowed or denied, and why. */
+final class Audit {
+    static final String ALLOWED = "allowed";
+    static final String DENIED = "denied";
+
+    private Audit() {
+    }
+
+    static void allowed(StoreTx tx, Caller caller, Instant now, String orgId, String action, String target, String reason) {
+        tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), orgId, action, target, ALLOWED,
+                reason));
+    }
+
+    static void denied(StoreTx tx, Caller caller, Instant now, String action, String target, String reason) {
+        tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), caller.homeOrgId(), action, target,
+                DENIED, reason));
+    }
+}

@@ -1,0 +1,196 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.CreatedToken;
+import io.tokenctl.api.Permission;
+import io.tokenctl.api.Role;
+import io.tokenctl.api.TokenKind;
+import io.tokenctl.api.TokenStatus;
+import io.tokenctl.api.TokenctlException;
+import io.tokenctl.store.Rows.MemberRow;
+import io.tokenctl.store.Rows.OrgRow;
+import io.tokenctl.store.Rows.SecretRow;
+import io.tokenctl.store.Rows.TokenRow;
+import io.tokenctl.store.Rows.UserRow;
+import io.tokenctl.store.StoreTx;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Making a token (create, clone, setup) and handing one to a new owner, under the no-escalation rule: in every
+ * org it reaches, a token gets no more than its creator holds there and no more than its owner's role allows.
+ */
+final class Minting {
+    /** What is to be made. {@code scope} is the static org list (empty when {@code allOrgs}). */
+    record Plan(
+            TokenKind kind,
+            UserRow owner,
+            OrgRow home,
+            List<OrgRow> scope,
+            boolean allOrgs,
+            List<Permission> permissions,
+            String description,
+            Instant expiresAt) {
+    }
+
+    record Minted(TokenRow row, CreatedToken created) {
+    }
+
+    private Minting() {
+    }
+
+    static List<Permission> permissionsOf(boolean allAccess, List<Permission> permissions) {
+        if (allAccess) {
+            if (!permissions.isEmpty()) {
+                throw TokenctlException.usage("--all-access can't be combined with other permission flags"
+                        + " (got " + permissions.get(0) + "); give one or the other");
+            }
+            return Permissions.allAccess();
+        }
+        return Permissions.requireSome(permissions);
+    }
+
+    /** The owner of a new user token: the named live user, or the caller's own user. */
+    static UserRow owner(StoreTx tx, Caller caller, String username) {
+        if (username == null || (caller.kind() == TokenKind.USER && username.equals(caller.userName()))) {
+            if (caller.kind() != TokenKind.USER) {
+                throw TokenctlException.usage("an account token owns no user tokens; pass --user NAME or --account");
+            }
+            return new UserRow(caller.userId(), caller.userName(), null);
+        }
+        return tx.findUserByName(username)
+                .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
+    }
+
+    static Plan plan(StoreTx tx, Caller caller, TokenKind kind, UserRow owner, List<String> orgNames, boolean allOrgs,
+            List<Permission> permissions, String description, Instant expiresAt) {
+        String desc = description != null ? description : Permissions.describe(permissions);
+        if (allOrgs) {
+            List<OrgRow> targets = ownerOrgs(tx, owner);
+            if (targets.isEmpty()) {
+                throw TokenctlException.notFound("user " + owner.name() + " belongs to no org");
+            }
+            OrgRow home = targets.stream().filter(o -> o.id().equals(caller.homeOrgId())).findFirst()
+                    .orElse(targets.get(0));
+            return new Plan(kind, owner, home, List.of(), true, permissions, desc, expiresAt);
+        }
+        Map<String, OrgRow> scope = new LinkedHashMap<>();
+        for (String name : orgNames.isEmpty() ? List.of(caller.homeOrgName()) : orgNames) {
+            OrgRow org = tx.findOrgByName(name)
+                    .orElseThrow(() -> TokenctlException.notFound("no org named \"" + name + "\""));
+            scope.put(org.id(), org);
+        }
+        List<OrgRow> orgs = List.copyOf(scope.values());
+        return new Plan(kind, owner, orgs.get(0), orgs, false, permissions, desc, expiresAt);
+    }
+
+    private static List<OrgRow> ownerOrgs(StoreTx tx, UserRow owner) {
+        List<OrgRow> out = new ArrayList<>();
+        for (MemberRow m : tx.memberships(owner.id())) {
+            out.add(new OrgRow(m.orgId(), m.orgName(), null));
+        }
+        return out;
+    }
+
+    /** Checks the plan against the caller and the owner in every org it reaches; refuses naming what is too high. */
+    static void authorize(StoreTx tx, Caller caller, Plan plan) {
+        Map<String, Role> ownerRoles = new LinkedHashMap<>();
+        if (plan.owner() != null) {
+            for (MemberRow m : tx.memberships(plan.owner().id())) {
+                ownerRoles.put(m.orgId(), Role.fromWire(m.role()));
+            }
+        }
+        boolean forSomeoneElse = plan.owner() != null && !plan.owner().id().equals(caller.userId());
+        for (OrgRow org : plan.allOrgs() ? ownerOrgs(tx, plan.owner()) : plan.scope()) {
+            if (!caller.orgs().containsKey(org.id())) {
+                throw TokenctlException.forbidden("the operator token has no access to org " + org.name());
+            }
+            List<Permission> held = caller.effective(org.id());
+            if (!Permissions.allows(held, Visibility.WRITE_TOKENS)) {
+                throw TokenctlException.forbidden("the operator token can't create tokens in org " + org.name()
+                        + ": it needs write:authorizations");
+            }
+            if (plan.kind() == TokenKind.ACCOUNT && !caller.isAdmin(org.id())) {
+                throw TokenctlException.forbidden("only admins of org " + org.name() + " create account tokens");
+            }
+            if (forSomeoneElse && !caller.isAdmin(org.id())) {
+                throw TokenctlException.forbidden("only admins of org " + org.name() + " create tokens for other users");
+            }
+            Permission tooHigh = Permissions.firstNotAllowed(held, plan.permissions());
+            if (tooHigh != null) {
+                throw TokenctlException.forbidden("cannot grant " + tooHigh + " in org " + org.name()
+                        + ": the operator token does not hold it");
+            }
+            if (plan.owner() != null) {
+                requireWithinRole(plan.owner().name(), org, ownerRoles.get(org.id()), plan.permissions());
+            }
+        }
+    }
+
+    /** The owner must be in the org, and its role there must allow every permission. */
+    static void requireWithinRole(String user, OrgRow org, Role role, List<Permission> permissions) {
+        if (role == null) {
+            throw TokenctlException.notFound("user " + user + " is not in org " + org.name());
+        }
+        Permission tooHigh = Permissions.firstNotAllowed(Ceilings.of(role), permissions);
+        if (tooHigh != null) {
+            throw TokenctlException.forbidden("cannot grant " + tooHigh + " to " + user + ": a " + role.wire()
+                    + " user of org " + org.name() + " may not hold it");
+        }
+    }
+
+    static Minted mint(StoreTx tx, Caller caller, Plan plan, Instant now, SecureRandom random) {
+        authorize(tx, caller, plan);
+        return insert(tx, plan, caller.tokenId(), now, random);
+    }
+
+    static Minted insert(StoreTx tx, Plan plan, String createdBy, Instant now, SecureRandom random) {
+        String id = null;
+        for (int i = 0; i < 5 && id == null; i++) {
+            String candidate = Ids.next(now, random);
+            if (!tx.tokenIdExists(candidate)) {
+                id = candidate;
+            }
+        }
+        if (id == null) {
+            throw TokenctlException.failure("could not find a free token id; try again", null);
+        }
+        List<String> scopeIds = plan.scope().stream().map(OrgRow::id).sorted().toList();
+        UserRow owner = plan.owner();
+        String secret = Secrets.generate(random);
+        String hash = Secrets.hash(secret);
+        TokenRow row = new TokenRow(id, plan.kind(), owner == null ? null : owner.id(), owner == null ? null : owner.name(),
+                plan.home().id(), plan.home().name(), plan.allOrgs(), scopeIds, plan.description(), TokenStatus.ACTIVE,
+                null, Permissions.normalize(plan.permissions()), plan.expiresAt(), now, now, createdBy, hash);
+        tx.insertToken(row, scopeIds);
+        tx.insertSecret(new SecretRow(hash, id, null));
+        return new Minted(row, new CreatedToken(Tokens.view(row, now), secret));
+    }
+
+    /** Checks that {@code username} may own {@code row}: in its orgs, with roles that allow its permissions. */
+    static UserRow transferTo(StoreTx tx, Caller caller, TokenRow row, String username) {
+        if (row.kind() == TokenKind.ACCOUNT) {
+            throw TokenctlException.usage("token " + row.id() + " is an account token: it belongs to the org, not a user");
+        }
+        if (!caller.isAdmin(row.orgId())) {
+            throw TokenctlException.forbidden("only admins of org " + row.orgName() + " change a token's owner");
+        }
+        UserRow user = tx.findUserByName(username)
+                .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
+        Map<String, MemberRow> memberships = new LinkedHashMap<>();
+        tx.memberships(user.id()).forEach(m -> memberships.put(m.orgId(), m));
+        List<String> orgIds = row.allOrgs() ? List.copyOf(memberships.keySet()) : row.scopeOrgIds();
+        if (orgIds.isEmpty()) {
+            throw TokenctlException.notFound("user " + username + " belongs to no org");
+        }
+        for (String orgId : orgIds) {
+            MemberRow m = memberships.get(orgId);
+            OrgRow org = tx.findOrg(orgId).orElseThrow();
+            requireWithinRole(username, org, m == null ? null : Role.fromWire(m.role()), row.permissions());
+        }
+        return user;
+    }
+}

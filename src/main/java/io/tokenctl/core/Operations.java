@@ -1,0 +1,63 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.ErrorCode;
+import io.tokenctl.api.TokenctlException;
+import io.tokenctl.store.Store;
+import io.tokenctl.store.StoreTx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Runs an operation as the operator token: authenticate, act, and record a refusal in the audit log even though
+ * the refused change itself is rolled back.
+ */
+final class Operations {
+    @FunctionalInterface
+    interface Operation<T> {
+        T run(StoreTx tx, Caller caller, Instant now);
+    }
+
+    private final Supplier<Store> store;
+    private final String operatorSecret;
+    private final Clock clock;
+
+    Operations(Supplier<Store> store, String operatorSecret, Clock clock) {
+        this.store = store;
+        this.operatorSecret = operatorSecret;
+        this.clock = clock;
+    }
+
+    /** A read: authenticate, then look, outside a write transaction. */
+    <T> T look(String action, String target, Operation<T> op) {
+        return run(false, action, target, op);
+    }
+
+    /** A change: authenticate and act in one write transaction, all or nothing. */
+    <T> T change(String action, String target, Operation<T> op) {
+        return run(true, action, target, op);
+    }
+
+    private <T> T run(boolean write, String action, String target, Operation<T> op) {
+        String hash = Authenticator.hashOf(operatorSecret);
+        Instant now = clock.instant();
+        Caller[] acting = new Caller[1];
+        try {
+            java.util.function.Function<StoreTx, T> work = tx -> {
+                acting[0] = Authenticator.authenticate(tx, hash, now);
+                return op.run(tx, acting[0], now);
+            };
+            return write ? store.get().write(work) : store.get().read(work);
+        } catch (TokenctlException e) {
+            boolean refused = e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.NOT_FOUND;
+            if (refused && acting[0] != null) {
+                Caller caller = acting[0];
+                store.get().write(tx -> {
+                    Audit.denied(tx, caller, now, action, target, e.getMessage());
+                    return null;
+                });
+            }
+            throw e;
+        }
+    }
+}
