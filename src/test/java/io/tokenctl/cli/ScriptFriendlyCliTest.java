@@ -111,7 +111,8 @@ class ScriptFriendlyCliTest {
         assertEquals(0, r.exitCode());
         assertEquals("", r.err());
         assertEquals(2, r.out().lines().count(), r.out());
-        assertTrue(created.out().contains(r.out().lines().toList().get(1)));
+        assertTrue(r.out().lines().anyMatch(id -> created.out().contains("\"id\" : \"" + id + "\"")),
+                r.out() + " lacks the id in " + created.out());
     }
 
     @Test
