@@ -5,7 +5,7 @@ function __tokenctl_spec
     switch $argv[1]
         case 'tokenctl'
             set -g __tokenctl_subs 'setup' 'auth' 'config' 'completion'
-            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Print the shell completion script for bash, zsh or fish (install.sh installs all three).'
+            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Print the shell completion script for bash, zsh or fish.'
             set -g __tokenctl_cmds 'setup' 'auth' 'config' 'completion'
             set -g __tokenctl_flags '--debug' '-h' '--help' '-V' '--version'
             set -g __tokenctl_flags_help 'Print stack traces of failures' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.'

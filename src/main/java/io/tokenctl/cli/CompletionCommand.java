@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tokenctl completion bash|zsh|fish}: the same script the build writes to completion/. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = "Print the shell completion script for bash, zsh or fish (install.sh installs all three).",
+        description = "Print the shell completion script for bash, zsh or fish.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(tokenctl completion bash)",
             "  tokenctl completion fish > ~/.config/fish/completions/tokenctl.fish"})
