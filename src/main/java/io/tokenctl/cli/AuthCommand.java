@@ -23,6 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code tokenctl auth ...}: the token lifecycle. Each subcommand parses, calls the API, prints. */
 @Command(name = "auth", mixinStandardHelpOptions = true,
         description = "Create, list, change, regenerate and retire tokens (\"authorizations\").",
+        footerHeading = "%nExample:%n",
+        footer = "  tokenctl auth list --status active",
         subcommands = {
             AuthCommand.Create.class, AuthCommand.ListCmd.class, AuthCommand.Show.class, AuthCommand.Update.class,
             AuthCommand.Activate.class, AuthCommand.Deactivate.class, AuthCommand.Retire.class,
@@ -90,7 +92,8 @@ final class AuthCommand {
         @Option(names = "--org", paramLabel = "NAME", description = "Only tokens of this org")
         String org;
 
-        @Option(names = "--status", paramLabel = "STATUS", description = "active, inactive, retired or expired")
+        @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.Statuses.class,
+                description = "Only tokens in this status: ${COMPLETION-CANDIDATES}")
         String status;
 
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
@@ -124,7 +127,7 @@ final class AuthCommand {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one token (never its secret).",
             footerHeading = "%nExample:%n", footer = "  tokenctl auth show 65f1c2a09b7e4d11 --json")
     static final class Show extends BaseCommand {
-        @Parameters(paramLabel = "ID", description = "Token id")
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
         String id;
 
         @Mixin
@@ -146,7 +149,7 @@ final class AuthCommand {
                 "Permissions are fixed at creation: to change access, use `auth clone` with new flags."},
             footerHeading = "%nExample:%n", footer = "  tokenctl auth update 65f1c2a09b7e4d11 --description 'nightly export' --expires 90d")
     static final class Update extends BaseCommand {
-        @Parameters(paramLabel = "ID", description = "Token id")
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
         String id;
 
         @Option(names = "--description", paramLabel = "TEXT", description = "New description (at most 256 characters)")
@@ -181,7 +184,7 @@ final class AuthCommand {
 
     /** activate, deactivate, retire: one id in, the changed token out. */
     abstract static class StatusChange extends BaseCommand {
-        @Parameters(paramLabel = "ID", description = "Token id")
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
         String id;
 
         @Mixin
@@ -239,7 +242,7 @@ final class AuthCommand {
             description = "Delete a token and its history (prefer retire to keep the record).",
             footerHeading = "%nExample:%n", footer = "  tokenctl auth delete 65f1c2a09b7e4d11")
     static final class Delete extends BaseCommand {
-        @Parameters(paramLabel = "ID", description = "Token id")
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
         String id;
 
         @Override
@@ -256,7 +259,7 @@ final class AuthCommand {
             footer = {"  NEW=$(tokenctl auth regenerate 65f1c2a09b7e4d11 --grace 24h -q)",
                 "  tokenctl auth regenerate 65f1c2a09b7e4d11 --old-expires 2027-01-31T00:00:00Z"})
     static final class RegenerateCmd extends BaseCommand {
-        @Parameters(paramLabel = "ID", description = "Token id")
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
         String id;
 
         @Option(names = "--grace", paramLabel = "DURATION", description = "Keep the old secret working this long (e.g. 24h)")
@@ -294,7 +297,8 @@ final class AuthCommand {
             footer = {"  tokenctl auth clone 65f1c2a09b7e4d11 --description 'copy for staging'",
                 "  TOKEN=$(tokenctl auth clone 65f1c2a09b7e4d11 --read-buckets -q)"})
     static final class CloneCmd extends BaseCommand {
-        @Parameters(paramLabel = "ID", description = "Token id to copy")
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class,
+                description = "Token id to copy")
         String id;
 
         @Option(names = "--description", paramLabel = "TEXT", description = "Description of the new token")

@@ -1,7 +1,15 @@
 package io.tokenctl.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.TokenctlException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -32,24 +40,43 @@ public final class Cli {
         if (debug) {
             ex.printStackTrace(err);
         }
+        boolean json = wantsJson(parsed.originalArgs());
         if (ex instanceof TokenctlException te) {
-            err.println("error: " + te.getMessage());
-            err.flush();
-            return te.code().exitCode();
+            return report(err, json, te.code(), te.getMessage());
         }
-        err.println("error: internal error (" + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage())
-                + ")" + (debug ? "" : "; run with --debug for the stack trace"));
-        err.flush();
-        return 1;
+        return report(err, json, ErrorCode.FAILURE, "internal error (" + ex.getClass().getSimpleName() + ": "
+                + firstLine(ex.getMessage()) + ")" + (debug ? "" : "; run with --debug for the stack trace"));
     }
 
     private static int onBadParameters(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        PrintWriter err = cmd.getErr();
-        err.println("error: " + firstLine(ex.getMessage()) + " (see `" + cmd.getCommandSpec().qualifiedName()
-                + " --help`)");
+        return report(cmd.getErr(), wantsJson(Arrays.asList(args)), ErrorCode.USAGE, firstLine(ex.getMessage())
+                + " (see `" + cmd.getCommandSpec().qualifiedName() + " --help`)");
+    }
+
+    private static boolean wantsJson(List<String> args) {
+        return args.stream().anyMatch(a -> a.equals("--json") || a.startsWith("--json="));
+    }
+
+    /** One line on stderr: {@code error: ...}, or with --json {@code {"code":...,"exitCode":...,"message":...}}. */
+    private static int report(PrintWriter err, boolean json, ErrorCode code, String message) {
+        if (json) {
+            StringWriter line = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(line)) {
+                g.writeStartObject();
+                g.writeStringField("code", code.wireName());
+                g.writeNumberField("exitCode", code.exitCode());
+                g.writeStringField("message", message);
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            err.println(line);
+        } else {
+            err.println("error: " + message);
+        }
         err.flush();
-        return 2;
+        return code.exitCode();
     }
 
     private static String firstLine(String m) {

@@ -12,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tokenctl config ...}: named profiles (a store or a host, and an operator token). */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.",
+        footerHeading = "%nExample:%n",
+        footer = "  tokenctl config list",
         subcommands = {ConfigCommand.Create.class, ConfigCommand.ListCmd.class, ConfigCommand.Use.class,
             ConfigCommand.Delete.class})
 final class ConfigCommand {

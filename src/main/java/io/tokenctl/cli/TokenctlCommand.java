@@ -17,9 +17,13 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Version.class,
         description = "Issue, manage and verify API tokens against an embedded SQLite store or a remote tokenctl serve.",
         subcommands = {SetupCommand.class, AuthCommand.class, UserCommand.class, OrgCommand.class, AuditCommand.class,
-            ConfigCommand.class},
-        footerHeading = "%nExit status:%n",
+            ConfigCommand.class, CompletionCommand.class, CompletionCommand.Values.class},
+        footerHeading = "%nExamples:%n",
         footer = {
+            "  tokenctl setup --username admin --org acme",
+            "  tokenctl auth create --read-buckets --expires 30d --description 'CI reader'",
+            "",
+            "Exit status:",
             "  0 ok, 1 failure (store unreachable, conflict), 2 usage or bad value,",
             "  3 not authenticated or token invalid, 4 forbidden, 5 not found."
         })

@@ -1,0 +1,260 @@
+# bash completion for tokenctl. Generated from tokenctl's command model (io.tokenctl.cli.GenerateDocs); do not edit.
+# Install: source it, or copy it to ~/.local/share/bash-completion/completions/tokenctl
+
+_tokenctl_spec() {
+  subs='' cmds='' flags='' vopts=''
+  case "$1" in
+    'tokenctl')
+      subs='setup auth user org audit config completion' cmds='setup auth user org audit config completion'
+      flags='--debug -h --help -V --version' vopts='--store --host --profile --token-file' ;;
+    'tokenctl setup')
+      subs='' cmds=''
+      flags='--force -q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--username --org --store --host --profile --token-file' ;;
+    'tokenctl auth')
+      subs='create list show update activate deactivate retire delete regenerate clone promote' cmds='create list ls show update activate deactivate retire delete regenerate clone promote'
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth create')
+      subs='' cmds=''
+      flags='--all-orgs --account --all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --user --org --expires --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
+    'tokenctl auth list'|'tokenctl auth ls')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--user --org --status --limit --after --store --host --profile --token-file' ;;
+    'tokenctl auth show')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth update')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--description --expires --owner --store --host --profile --token-file' ;;
+    'tokenctl auth activate')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth deactivate')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth retire')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth delete')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth regenerate')
+      subs='' cmds=''
+      flags='-q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--grace --old-expires --store --host --profile --token-file' ;;
+    'tokenctl auth clone')
+      subs='' cmds=''
+      flags='--all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
+    'tokenctl auth promote')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl user')
+      subs='create list delete' cmds='create list ls delete rm'
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl user create')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --role --store --host --profile --token-file' ;;
+    'tokenctl user list'|'tokenctl user ls')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
+    'tokenctl user delete'|'tokenctl user rm')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
+    'tokenctl org')
+      subs='create list' cmds='create list ls'
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl org create')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl org list'|'tokenctl org ls')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl audit')
+      subs='list' cmds='list ls'
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl audit list'|'tokenctl audit ls')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file' ;;
+    'tokenctl config')
+      subs='create list use delete' cmds='create list ls use delete rm'
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl config create')
+      subs='' cmds=''
+      flags='--active -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl config list'|'tokenctl config ls')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl config use')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl config delete'|'tokenctl config rm')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl completion')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+  esac
+}
+
+_tokenctl_option_values() {
+  kind='' vals=''
+  case "$1|$2" in
+    'tokenctl|--store') kind=file ;;
+    'tokenctl|--token-file') kind=file ;;
+    'tokenctl setup|--store') kind=file ;;
+    'tokenctl setup|--token-file') kind=file ;;
+    'tokenctl auth|--store') kind=file ;;
+    'tokenctl auth|--token-file') kind=file ;;
+    'tokenctl auth create|--store') kind=file ;;
+    'tokenctl auth create|--token-file') kind=file ;;
+    'tokenctl auth list|--status'|'tokenctl auth ls|--status') kind=words vals='active inactive retired expired' ;;
+    'tokenctl auth list|--store'|'tokenctl auth ls|--store') kind=file ;;
+    'tokenctl auth list|--token-file'|'tokenctl auth ls|--token-file') kind=file ;;
+    'tokenctl auth show|--store') kind=file ;;
+    'tokenctl auth show|--token-file') kind=file ;;
+    'tokenctl auth update|--store') kind=file ;;
+    'tokenctl auth update|--token-file') kind=file ;;
+    'tokenctl auth activate|--store') kind=file ;;
+    'tokenctl auth activate|--token-file') kind=file ;;
+    'tokenctl auth deactivate|--store') kind=file ;;
+    'tokenctl auth deactivate|--token-file') kind=file ;;
+    'tokenctl auth retire|--store') kind=file ;;
+    'tokenctl auth retire|--token-file') kind=file ;;
+    'tokenctl auth delete|--store') kind=file ;;
+    'tokenctl auth delete|--token-file') kind=file ;;
+    'tokenctl auth regenerate|--store') kind=file ;;
+    'tokenctl auth regenerate|--token-file') kind=file ;;
+    'tokenctl auth clone|--store') kind=file ;;
+    'tokenctl auth clone|--token-file') kind=file ;;
+    'tokenctl auth promote|--store') kind=file ;;
+    'tokenctl auth promote|--token-file') kind=file ;;
+    'tokenctl user|--store') kind=file ;;
+    'tokenctl user|--token-file') kind=file ;;
+    'tokenctl user create|--role') kind=words vals='admin normal read-only' ;;
+    'tokenctl user create|--store') kind=file ;;
+    'tokenctl user create|--token-file') kind=file ;;
+    'tokenctl user list|--store'|'tokenctl user ls|--store') kind=file ;;
+    'tokenctl user list|--token-file'|'tokenctl user ls|--token-file') kind=file ;;
+    'tokenctl user delete|--store'|'tokenctl user rm|--store') kind=file ;;
+    'tokenctl user delete|--token-file'|'tokenctl user rm|--token-file') kind=file ;;
+    'tokenctl org|--store') kind=file ;;
+    'tokenctl org|--token-file') kind=file ;;
+    'tokenctl org create|--store') kind=file ;;
+    'tokenctl org create|--token-file') kind=file ;;
+    'tokenctl org list|--store'|'tokenctl org ls|--store') kind=file ;;
+    'tokenctl org list|--token-file'|'tokenctl org ls|--token-file') kind=file ;;
+    'tokenctl audit|--store') kind=file ;;
+    'tokenctl audit|--token-file') kind=file ;;
+    'tokenctl audit list|--store'|'tokenctl audit ls|--store') kind=file ;;
+    'tokenctl audit list|--token-file'|'tokenctl audit ls|--token-file') kind=file ;;
+    'tokenctl config|--store') kind=file ;;
+    'tokenctl config|--token-file') kind=file ;;
+    'tokenctl config create|--store') kind=file ;;
+    'tokenctl config create|--token-file') kind=file ;;
+    'tokenctl config list|--store'|'tokenctl config ls|--store') kind=file ;;
+    'tokenctl config list|--token-file'|'tokenctl config ls|--token-file') kind=file ;;
+    'tokenctl config use|--store') kind=file ;;
+    'tokenctl config use|--token-file') kind=file ;;
+    'tokenctl config delete|--store'|'tokenctl config rm|--store') kind=file ;;
+    'tokenctl config delete|--token-file'|'tokenctl config rm|--token-file') kind=file ;;
+    'tokenctl completion|--store') kind=file ;;
+    'tokenctl completion|--token-file') kind=file ;;
+  esac
+}
+
+_tokenctl_positional_values() {
+  kind='' vals=''
+  case "$1" in
+    'tokenctl auth show')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth update')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth activate')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth deactivate')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth retire')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth delete')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth regenerate')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth clone')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth promote')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl completion')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=words vals='bash zsh fish'; return; fi
+      ;;
+  esac
+}
+
+_tokenctl_globals='--store --host --profile --token-file'
+
+# Words as bash splits them: "--store=x" arrives as "--store" "=" "x", a URL's ':' as its own word.
+_tokenctl_complete() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmdpath=tokenctl
+  local w i n=0 skip='' gopt='' join='' lastg='' subs cmds flags vopts kind vals
+  local -a globals=()
+  _tokenctl_spec "$cmdpath"
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    w=${COMP_WORDS[i]}
+    if [[ -n $join ]]; then join=''; [[ -n $lastg ]] && globals[${#globals[@]}-1]+=$w; continue; fi
+    if [[ $w == : ]]; then join=1; [[ -n $lastg ]] && globals[${#globals[@]}-1]+=:; continue; fi
+    lastg=''
+    if [[ -n $skip ]]; then
+      [[ $w == = ]] && continue
+      skip=''
+      if [[ -n $gopt ]]; then globals+=("$gopt" "${w/#\~/$HOME}"); gopt='' lastg=1; fi
+      continue
+    fi
+    case $w in
+      -*=*) [[ " $_tokenctl_globals " == *" ${w%%=*} "* ]] && globals+=("${w%%=*}" "${w#*=}") ;;
+      -*) if [[ " $vopts " == *" $w "* ]]; then
+            skip=1
+            [[ " $_tokenctl_globals " == *" $w "* ]] && gopt=$w
+          fi ;;
+      *) if ((n == 0)) && [[ " $cmds " == *" $w "* ]]; then
+           cmdpath="$cmdpath $w"
+           _tokenctl_spec "$cmdpath"
+         else
+           n=$((n + 1))
+         fi ;;
+    esac
+  done
+  if [[ $cur == = ]]; then cur=''; elif [[ $prev == = ]]; then prev=${COMP_WORDS[COMP_CWORD-2]}; fi
+  kind=''
+  if [[ -n $skip && " $vopts " == *" $prev "* ]]; then
+    _tokenctl_option_values "$cmdpath" "$prev"
+  elif [[ $cur == -* ]]; then
+    kind=words vals="$flags $vopts"
+  elif [[ -n $subs ]]; then
+    kind=words vals=$subs
+  else
+    _tokenctl_positional_values "$cmdpath" "$n"
+  fi
+  COMPREPLY=()
+  case $kind in
+    words) COMPREPLY=($(compgen -W "$vals" -- "$cur")) ;;
+    token-ids) COMPREPLY=($(compgen -W "$(_tokenctl_token_ids "${globals[@]}")" -- "$cur")) ;;
+    file)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames 2>/dev/null
+      COMPREPLY=($(compgen -f -- "$cur")) ;;
+  esac
+  return 0
+}
+
+# Token ids of the store the typed line points at; nothing (and no noise) when there is none.
+_tokenctl_token_ids() {
+  command "${COMP_WORDS[0]}" "$@" __complete token-ids 2>/dev/null
+}
+
+complete -F _tokenctl_complete tokenctl

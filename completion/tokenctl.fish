@@ -1,0 +1,488 @@
+# fish completion for tokenctl. Generated from tokenctl's command model (io.tokenctl.cli.GenerateDocs); do not edit.
+# Install: copy it to ~/.config/fish/completions/tokenctl.fish
+
+function __tokenctl_spec
+    switch $argv[1]
+        case 'tokenctl'
+            set -g __tokenctl_subs 'setup' 'auth' 'user' 'org' 'audit' 'config' 'completion'
+            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Create, list and delete users; a user belongs to orgs with one role each.' 'Create and list orgs.' 'Read the audit log: every change and every refused attempt (org admins only).' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Print the shell completion script for bash, zsh or fish.'
+            set -g __tokenctl_cmds 'setup' 'auth' 'user' 'org' 'audit' 'config' 'completion'
+            set -g __tokenctl_flags '--debug' '-h' '--help' '-V' '--version'
+            set -g __tokenctl_flags_help 'Print stack traces of failures' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl setup'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--force' '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Set up a store file that exists but holds no org, and replace the token saved in the profile' 'Print only the operator token' 'Print only the operator token' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--username' '--org' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Name of the first admin user' 'Name of the first org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth'
+            set -g __tokenctl_subs 'create' 'list' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote'
+            set -g __tokenctl_subs_help 'Create a token and print its secret once.' 'List tokens, a page at a time, in creation order.' 'Show one token (never its secret).' 'Change a token\'s description or expiry.' 'Let an inactive token work again.' 'Stop a token working until it is activated again.' 'Revoke a token for good; it stays listed as history with status retired.' 'Delete a token and its history (prefer retire to keep the record).' 'Give a token a new secret, keeping its id and permissions.' 'Create a new token with a new id and the same permissions as an existing one,' 'Turn a user token into an account token, owned by the org (admins only).'
+            set -g __tokenctl_cmds 'create' 'list' 'ls' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth create'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--all-orgs' '--account' '--all-access' '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug' '--read-authorizations' '--write-authorizations' '--read-buckets' '--write-buckets' '--read-dashboards' '--write-dashboards' '--read-orgs' '--write-orgs' '--read-tasks' '--write-tasks' '--read-telegrafs' '--write-telegrafs' '--read-users' '--write-users' '--read-variables' '--write-variables' '--read-secrets' '--write-secrets' '--read-labels' '--write-labels' '--read-views' '--write-views' '--read-documents' '--write-documents' '--read-notificationRules' '--write-notificationRules' '--read-notificationEndpoints' '--write-notificationEndpoints' '--read-checks' '--write-checks' '--read-dbrps' '--write-dbrps' '--read-annotations' '--write-annotations' '--read-remotes' '--write-remotes' '--read-replications' '--write-replications'
+            set -g __tokenctl_flags_help 'Every org the owner belongs to, now and in future' 'An account token, owned by the org rather than a user (admins only)' 'Every permission in the org; excludes the other permission flags' 'Print only the secret (for TOKEN=$(...))' 'Print only the secret (for TOKEN=$(...))' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures' 'Read access to all authorizations' 'Write access to all authorizations' 'Read access to all buckets' 'Write access to all buckets' 'Read access to all dashboards' 'Write access to all dashboards' 'Read access to all orgs' 'Write access to all orgs' 'Read access to all tasks' 'Write access to all tasks' 'Read access to all telegrafs' 'Write access to all telegrafs' 'Read access to all users' 'Write access to all users' 'Read access to all variables' 'Write access to all variables' 'Read access to all secrets' 'Write access to all secrets' 'Read access to all labels' 'Write access to all labels' 'Read access to all views' 'Write access to all views' 'Read access to all documents' 'Write access to all documents' 'Read access to all notificationRules' 'Write access to all notificationRules' 'Read access to all notificationEndpoints' 'Write access to all notificationEndpoints' 'Read access to all checks' 'Write access to all checks' 'Read access to all dbrp' 'Write access to all dbrp' 'Read access to all annotations' 'Write access to all annotations' 'Read access to all remotes' 'Write access to all remotes' 'Read access to all replications' 'Write access to all replications'
+            set -g __tokenctl_vopts '--description' '--user' '--org' '--expires' '--store' '--host' '--profile' '--token-file' '--read-authorization' '--write-authorization' '--read-bucket' '--write-bucket' '--read-dashboard' '--write-dashboard' '--read-org' '--write-org' '--read-task' '--write-task' '--read-telegraf' '--write-telegraf' '--read-user' '--write-user' '--read-variable' '--write-variable' '--read-secret' '--write-secret' '--read-label' '--write-label' '--read-view' '--write-view' '--read-document' '--write-document' '--read-notificationRule' '--write-notificationRule' '--read-notificationEndpoint' '--write-notificationEndpoint' '--read-check' '--write-check' '--read-dbrp' '--write-dbrp' '--read-annotation' '--write-annotation' '--read-remote' '--write-remote' '--read-replication' '--write-replication'
+            set -g __tokenctl_vopts_help 'What the token is for (at most 256 characters; default: made from the permissions)' 'Owner of the token (default: the operator)' 'Org the token works in; repeat for a fixed list (default: the operator token\'s org)' '90s, 15m, 12h, 30d, 2w, an ISO-8601 time (2027-01-31T00:00:00Z), or never (default)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'Read access to one of the authorizations by id (repeatable)' 'Write access to one of the authorizations by id (repeatable)' 'Read access to one of the buckets by id (repeatable)' 'Write access to one of the buckets by id (repeatable)' 'Read access to one of the dashboards by id (repeatable)' 'Write access to one of the dashboards by id (repeatable)' 'Read access to one of the orgs by id (repeatable)' 'Write access to one of the orgs by id (repeatable)' 'Read access to one of the tasks by id (repeatable)' 'Write access to one of the tasks by id (repeatable)' 'Read access to one of the telegrafs by id (repeatable)' 'Write access to one of the telegrafs by id (repeatable)' 'Read access to one of the users by id (repeatable)' 'Write access to one of the users by id (repeatable)' 'Read access to one of the variables by id (repeatable)' 'Write access to one of the variables by id (repeatable)' 'Read access to one of the secrets by id (repeatable)' 'Write access to one of the secrets by id (repeatable)' 'Read access to one of the labels by id (repeatable)' 'Write access to one of the labels by id (repeatable)' 'Read access to one of the views by id (repeatable)' 'Write access to one of the views by id (repeatable)' 'Read access to one of the documents by id (repeatable)' 'Write access to one of the documents by id (repeatable)' 'Read access to one of the notificationRules by id (repeatable)' 'Write access to one of the notificationRules by id (repeatable)' 'Read access to one of the notificationEndpoints by id (repeatable)' 'Write access to one of the notificationEndpoints by id (repeatable)' 'Read access to one of the checks by id (repeatable)' 'Write access to one of the checks by id (repeatable)' 'Read access to one of the dbrp by id (repeatable)' 'Write access to one of the dbrp by id (repeatable)' 'Read access to one of the annotations by id (repeatable)' 'Write access to one of the annotations by id (repeatable)' 'Read access to one of the remotes by id (repeatable)' 'Write access to one of the remotes by id (repeatable)' 'Read access to one of the replications by id (repeatable)' 'Write access to one of the replications by id (repeatable)'
+        case 'tokenctl auth list' 'tokenctl auth ls'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--user' '--org' '--status' '--limit' '--after' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Only tokens owned by this user' 'Only tokens of this org' 'Only tokens in this status: active, inactive, retired, expired' 'At most N tokens (default: 100, at most 10000)' 'Start after this token id (the next page)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth show'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth update'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--description' '--expires' '--owner' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'New description (at most 256 characters)' 'New expiry: 30d, an ISO-8601 time, or never' 'New owner, in the token\'s orgs, whose role must allow its permissions (admins only)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth activate'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth deactivate'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth retire'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth delete'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth regenerate'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print only the new secret' 'Print only the new secret' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--grace' '--old-expires' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Keep the old secret working this long (e.g. 24h)' 'Keep the old secret working until this ISO-8601 time' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth clone'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--all-access' '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug' '--read-authorizations' '--write-authorizations' '--read-buckets' '--write-buckets' '--read-dashboards' '--write-dashboards' '--read-orgs' '--write-orgs' '--read-tasks' '--write-tasks' '--read-telegrafs' '--write-telegrafs' '--read-users' '--write-users' '--read-variables' '--write-variables' '--read-secrets' '--write-secrets' '--read-labels' '--write-labels' '--read-views' '--write-views' '--read-documents' '--write-documents' '--read-notificationRules' '--write-notificationRules' '--read-notificationEndpoints' '--write-notificationEndpoints' '--read-checks' '--write-checks' '--read-dbrps' '--write-dbrps' '--read-annotations' '--write-annotations' '--read-remotes' '--write-remotes' '--read-replications' '--write-replications'
+            set -g __tokenctl_flags_help 'Every permission in the org instead of the original\'s' 'Print only the secret' 'Print only the secret' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures' 'Read access to all authorizations' 'Write access to all authorizations' 'Read access to all buckets' 'Write access to all buckets' 'Read access to all dashboards' 'Write access to all dashboards' 'Read access to all orgs' 'Write access to all orgs' 'Read access to all tasks' 'Write access to all tasks' 'Read access to all telegrafs' 'Write access to all telegrafs' 'Read access to all users' 'Write access to all users' 'Read access to all variables' 'Write access to all variables' 'Read access to all secrets' 'Write access to all secrets' 'Read access to all labels' 'Write access to all labels' 'Read access to all views' 'Write access to all views' 'Read access to all documents' 'Write access to all documents' 'Read access to all notificationRules' 'Write access to all notificationRules' 'Read access to all notificationEndpoints' 'Write access to all notificationEndpoints' 'Read access to all checks' 'Write access to all checks' 'Read access to all dbrp' 'Write access to all dbrp' 'Read access to all annotations' 'Write access to all annotations' 'Read access to all remotes' 'Write access to all remotes' 'Read access to all replications' 'Write access to all replications'
+            set -g __tokenctl_vopts '--description' '--store' '--host' '--profile' '--token-file' '--read-authorization' '--write-authorization' '--read-bucket' '--write-bucket' '--read-dashboard' '--write-dashboard' '--read-org' '--write-org' '--read-task' '--write-task' '--read-telegraf' '--write-telegraf' '--read-user' '--write-user' '--read-variable' '--write-variable' '--read-secret' '--write-secret' '--read-label' '--write-label' '--read-view' '--write-view' '--read-document' '--write-document' '--read-notificationRule' '--write-notificationRule' '--read-notificationEndpoint' '--write-notificationEndpoint' '--read-check' '--write-check' '--read-dbrp' '--write-dbrp' '--read-annotation' '--write-annotation' '--read-remote' '--write-remote' '--read-replication' '--write-replication'
+            set -g __tokenctl_vopts_help 'Description of the new token' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'Read access to one of the authorizations by id (repeatable)' 'Write access to one of the authorizations by id (repeatable)' 'Read access to one of the buckets by id (repeatable)' 'Write access to one of the buckets by id (repeatable)' 'Read access to one of the dashboards by id (repeatable)' 'Write access to one of the dashboards by id (repeatable)' 'Read access to one of the orgs by id (repeatable)' 'Write access to one of the orgs by id (repeatable)' 'Read access to one of the tasks by id (repeatable)' 'Write access to one of the tasks by id (repeatable)' 'Read access to one of the telegrafs by id (repeatable)' 'Write access to one of the telegrafs by id (repeatable)' 'Read access to one of the users by id (repeatable)' 'Write access to one of the users by id (repeatable)' 'Read access to one of the variables by id (repeatable)' 'Write access to one of the variables by id (repeatable)' 'Read access to one of the secrets by id (repeatable)' 'Write access to one of the secrets by id (repeatable)' 'Read access to one of the labels by id (repeatable)' 'Write access to one of the labels by id (repeatable)' 'Read access to one of the views by id (repeatable)' 'Write access to one of the views by id (repeatable)' 'Read access to one of the documents by id (repeatable)' 'Write access to one of the documents by id (repeatable)' 'Read access to one of the notificationRules by id (repeatable)' 'Write access to one of the notificationRules by id (repeatable)' 'Read access to one of the notificationEndpoints by id (repeatable)' 'Write access to one of the notificationEndpoints by id (repeatable)' 'Read access to one of the checks by id (repeatable)' 'Write access to one of the checks by id (repeatable)' 'Read access to one of the dbrp by id (repeatable)' 'Write access to one of the dbrp by id (repeatable)' 'Read access to one of the annotations by id (repeatable)' 'Write access to one of the annotations by id (repeatable)' 'Read access to one of the remotes by id (repeatable)' 'Write access to one of the remotes by id (repeatable)' 'Read access to one of the replications by id (repeatable)' 'Write access to one of the replications by id (repeatable)'
+        case 'tokenctl auth promote'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl user'
+            set -g __tokenctl_subs 'create' 'list' 'delete'
+            set -g __tokenctl_subs_help 'Create a user in an org with a role, or add an existing user to another org.' 'List the users of the orgs the operator token works in, with their roles.' 'Delete a user: every user token they own is retired at once (account tokens stay).'
+            set -g __tokenctl_cmds 'create' 'list' 'ls' 'delete' 'rm'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl user create'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--org' '--role' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Org to add the user to (default: the operator token\'s)' 'admin, normal or read-only (default: normal)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl user list' 'tokenctl user ls'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--org' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Only this org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl user delete' 'tokenctl user rm'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--org' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Only remove the user from this org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org'
+            set -g __tokenctl_subs 'create' 'list'
+            set -g __tokenctl_subs_help 'Create an org; you become its admin (needs write:orgs, i.e. an org admin\'s token).' 'List the orgs the operator token works in, with your role in each.'
+            set -g __tokenctl_cmds 'create' 'list' 'ls'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org create'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org list' 'tokenctl org ls'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl audit'
+            set -g __tokenctl_subs 'list'
+            set -g __tokenctl_subs_help 'List audit events, oldest first, a page at a time. Never a secret, never a full hash.'
+            set -g __tokenctl_cmds 'list' 'ls'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl audit list' 'tokenctl audit ls'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--since' '--actor' '--target' '--limit' '--after' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Only events at or after this: an ISO-8601 time, or a duration back from now (24h, 7d)' 'Only events by this user' 'Only events on this target (token id, user:NAME, org:NAME)' 'At most N events (default: 100, at most 10000)' 'Start after this event number (the next page)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl config'
+            set -g __tokenctl_subs 'create' 'list' 'use' 'delete'
+            set -g __tokenctl_subs_help 'Create a profile from --store or --host, with the operator token from --token-file.' 'List profiles; the active one is marked with *.' 'Make a profile the active one.' 'Delete a profile (and the operator token saved in it).'
+            set -g __tokenctl_cmds 'create' 'list' 'ls' 'use' 'delete' 'rm'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl config create'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--active' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Make it the active profile' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl config list' 'tokenctl config ls'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl config use'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl config delete' 'tokenctl config rm'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl completion'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+    end
+end
+
+# argv: path option current-word global-options...
+function __tokenctl_option_values
+    switch "$argv[1]|$argv[2]"
+        case 'tokenctl|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl setup|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl setup|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth create|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth create|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth list|--status' 'tokenctl auth ls|--status'
+            printf '%s\n' 'active' 'inactive' 'retired' 'expired'
+        case 'tokenctl auth list|--store' 'tokenctl auth ls|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth list|--token-file' 'tokenctl auth ls|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth show|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth show|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth update|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth update|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth activate|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth activate|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth deactivate|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth deactivate|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth retire|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth retire|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth delete|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth delete|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth regenerate|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth regenerate|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth clone|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth clone|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth promote|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth promote|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user create|--role'
+            printf '%s\n' 'admin' 'normal' 'read-only'
+        case 'tokenctl user create|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user create|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user list|--store' 'tokenctl user ls|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user list|--token-file' 'tokenctl user ls|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user delete|--store' 'tokenctl user rm|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl user delete|--token-file' 'tokenctl user rm|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org create|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org create|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org list|--store' 'tokenctl org ls|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org list|--token-file' 'tokenctl org ls|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl audit|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl audit|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl audit list|--store' 'tokenctl audit ls|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl audit list|--token-file' 'tokenctl audit ls|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config create|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config create|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config list|--store' 'tokenctl config ls|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config list|--token-file' 'tokenctl config ls|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config use|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config use|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config delete|--store' 'tokenctl config rm|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config delete|--token-file' 'tokenctl config rm|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl completion|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl completion|--token-file'
+            __fish_complete_path $argv[3]
+    end
+end
+
+# argv: path index current-word global-options...
+function __tokenctl_positional_values
+    switch $argv[1]
+        case 'tokenctl auth show'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth update'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth activate'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth deactivate'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth retire'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth delete'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth regenerate'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth clone'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth promote'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl completion'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                printf '%s\n' 'bash' 'zsh' 'fish'
+                return
+            end
+    end
+end
+
+set -g __tokenctl_globals --store --host --profile --token-file
+
+function __tokenctl_complete
+    set -l tokens (commandline -opc)
+    set -l cur (commandline -ct)
+    set -l p tokenctl
+    set -l n 0
+    set -l skip 0
+    set -l gopt
+    set -l globals
+    __tokenctl_spec $p
+    for w in $tokens[2..-1]
+        if test $skip = 1
+            set skip 0
+            if test -n "$gopt"
+                set -a globals $gopt (string replace -r '^~/' "$HOME/" -- $w)
+                set gopt
+            end
+            continue
+        end
+        switch $w
+            case '-*=*'
+                set -l o (string split -m1 = -- $w)
+                contains -- $o[1] $__tokenctl_globals; and set -a globals $o
+            case '-*'
+                if contains -- $w $__tokenctl_vopts
+                    set skip 1
+                    contains -- $w $__tokenctl_globals; and set gopt $w
+                end
+            case '*'
+                if test $n = 0; and contains -- $w $__tokenctl_cmds
+                    set p "$p $w"
+                    __tokenctl_spec $p
+                else
+                    set n (math $n + 1)
+                end
+        end
+    end
+    if test $skip = 1
+        __tokenctl_option_values $p $tokens[-1] $cur $globals
+    else if string match -q -- '-*=*' $cur
+        set -l o (string split -m1 = -- $cur)
+        __tokenctl_option_values $p $o[1] $o[2] $globals | string replace -r -- '^' "$o[1]="
+    else if string match -q -- '-*' $cur
+        for i in (seq (count $__tokenctl_flags))
+            printf '%s\t%s\n' $__tokenctl_flags[$i] $__tokenctl_flags_help[$i]
+        end
+        for i in (seq (count $__tokenctl_vopts))
+            printf '%s\t%s\n' $__tokenctl_vopts[$i] $__tokenctl_vopts_help[$i]
+        end
+    else if test (count $__tokenctl_subs) -gt 0
+        for i in (seq (count $__tokenctl_subs))
+            printf '%s\t%s\n' $__tokenctl_subs[$i] $__tokenctl_subs_help[$i]
+        end
+    else
+        __tokenctl_positional_values $p $n $cur $globals
+    end
+end
+
+# Token ids of the store the typed line points at; nothing (and no noise) when there is none.
+function __tokenctl_token_ids
+    set -l cmd (commandline -opc)[1]
+    command $cmd $argv __complete token-ids 2>/dev/null
+end
+
+complete -c tokenctl -f -a '(__tokenctl_complete)'

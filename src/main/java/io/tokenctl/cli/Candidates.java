@@ -1,0 +1,40 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.TokenStatus;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+/** Values the shell completion scripts offer, declared on options with picocli's {@code completionCandidates}. */
+final class Candidates {
+    private Candidates() {
+    }
+
+    /** {@code --status}: the stored statuses plus the derived {@code expired}. */
+    static final class Statuses implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(TokenStatus.values()).map(TokenStatus::wire).iterator();
+        }
+    }
+
+    /** The shells {@code tokenctl completion} writes scripts for. */
+    static final class Shells implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("bash", "zsh", "fish").iterator();
+        }
+    }
+
+    /**
+     * Marks a parameter that takes a token id. Ids live in the store, so the scripts ask
+     * {@code tokenctl __complete token-ids} at TAB time instead of holding a fixed list.
+     */
+    static final class TokenIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Collections.emptyIterator();
+        }
+    }
+}
