@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** The store's statements, run on one handle inside (or outside) a transaction. The only SQL in tokenctl. */
@@ -73,14 +74,32 @@ public final class StoreTx {
 
     // --- tokens and secrets
 
+    private static final String INSERT_TOKEN = "INSERT INTO tokens (id, kind, user_id, org_id, description, status,"
+            + " permissions, expires_at, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SECRET = "INSERT INTO token_secrets (hash, token_id, not_after) VALUES (?, ?, ?)";
+
     public void insertToken(TokenRow t) {
-        h.createUpdate("INSERT INTO tokens (id, kind, user_id, org_id, description, status, permissions, expires_at,"
-                        + " created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, t.id()).bind(1, t.kind().wire()).bind(2, t.userId()).bind(3, t.orgId())
+        h.createUpdate(INSERT_TOKEN).bind(0, t.id()).bind(1, t.kind().wire()).bind(2, t.userId()).bind(3, t.orgId())
                 .bind(4, t.description()).bind(5, t.status().wire()).bind(6, PermissionColumn.encode(t.permissions()))
                 .bind(7, millisOrNull(t.expiresAt())).bind(8, millis(t.createdAt())).bind(9, millis(t.updatedAt()))
                 .bind(10, t.createdBy())
                 .execute();
+    }
+
+    /** Many tokens, each with its current secret, as two prepared batches: for bulk loads (imports, benchmarks). */
+    public void insertTokens(List<TokenRow> tokens, List<SecretRow> secrets) {
+        PreparedBatch tb = h.prepareBatch(INSERT_TOKEN);
+        for (TokenRow t : tokens) {
+            tb.add(t.id(), t.kind().wire(), t.userId(), t.orgId(), t.description(), t.status().wire(),
+                    PermissionColumn.encode(t.permissions()), millisOrNull(t.expiresAt()), millis(t.createdAt()),
+                    millis(t.updatedAt()), t.createdBy());
+        }
+        tb.execute();
+        PreparedBatch sb = h.prepareBatch(INSERT_SECRET);
+        for (SecretRow s : secrets) {
+            sb.add(s.hash(), s.tokenId(), millisOrNull(s.notAfter()));
+        }
+        sb.execute();
     }
 
     public boolean tokenIdExists(String id) {
@@ -88,8 +107,7 @@ public final class StoreTx {
     }
 
     public void insertSecret(SecretRow s) {
-        h.createUpdate("INSERT INTO token_secrets (hash, token_id, not_after) VALUES (?, ?, ?)")
-                .bind(0, s.hash()).bind(1, s.tokenId()).bind(2, millisOrNull(s.notAfter())).execute();
+        h.createUpdate(INSERT_SECRET).bind(0, s.hash()).bind(1, s.tokenId()).bind(2, millisOrNull(s.notAfter())).execute();
     }
 
     public Optional<SecretRow> findSecret(String hash) {
@@ -110,17 +128,35 @@ public final class StoreTx {
     }
 
     public Optional<TokenRow> findToken(String id) {
-        return h.createQuery(TOKEN_COLUMNS + " WHERE t.id = ?").bind(0, id).map(StoreTx::tokenRow).findOne();
+        Sql sql = findTokenSql(id);
+        return h.createQuery(sql.text()).bind(0, id).map(StoreTx::tokenRow).findOne();
     }
 
     /** One page in id order (ids sort by creation); fetches {@code limit} rows. */
     public List<TokenRow> listTokens(TokenFilter f) {
+        if (f.orgIds() != null && f.orgIds().isEmpty()) {
+            return List.of();
+        }
+        Sql sql = listSql(f);
+        Query q = h.createQuery(sql.text());
+        for (int i = 0; i < sql.args().size(); i++) {
+            q.bind(i, sql.args().get(i));
+        }
+        return q.map(StoreTx::tokenRow).list();
+    }
+
+    /** A statement and its positional arguments. */
+    record Sql(String text, List<Object> args) {
+    }
+
+    static Sql findTokenSql(String id) {
+        return new Sql(TOKEN_COLUMNS + " WHERE t.id = ?", List.of(id));
+    }
+
+    static Sql listSql(TokenFilter f) {
         StringBuilder sql = new StringBuilder(TOKEN_COLUMNS).append(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (f.orgIds() != null) {
-            if (f.orgIds().isEmpty()) {
-                return List.of();
-            }
             sql.append(" AND t.org_id IN (").append("?, ".repeat(f.orgIds().size() - 1)).append("?)");
             args.addAll(f.orgIds());
         }
@@ -151,11 +187,16 @@ public final class StoreTx {
         }
         sql.append(" ORDER BY t.id LIMIT ?");
         args.add(f.limit());
-        Query q = h.createQuery(sql.toString());
-        for (int i = 0; i < args.size(); i++) {
-            q.bind(i, args.get(i));
+        return new Sql(sql.toString(), args);
+    }
+
+    /** SQLite's EXPLAIN QUERY PLAN for a statement, one line per step: for tests and bench/ to check index use. */
+    List<String> queryPlan(Sql sql) {
+        Query q = h.createQuery("EXPLAIN QUERY PLAN " + sql.text());
+        for (int i = 0; i < sql.args().size(); i++) {
+            q.bind(i, sql.args().get(i));
         }
-        return q.map(StoreTx::tokenRow).list();
+        return q.map((rs, ctx) -> rs.getString("detail")).list();
     }
 
     public void updateToken(String id, String description, Instant expiresAt, Instant updatedAt) {
