@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds tokenctl and installs it for the current user (no root needed):
 #   $PREFIX/bin/tokenctl                 launcher
-#   $PREFIX/share/tokenctl/              jar (and start-up caches)
+#   $PREFIX/share/tokenctl/              jar, native/ (sqlite-jdbc's library, extracted once) and
+#                                        cds/ (class-data archive for this jar and JDK: faster start-up)
 #   completion scripts and man pages, when the build made them
 # PREFIX defaults to ~/.local. Re-running it replaces the previous install.
 # Options: --skip-build  install target/tokenctl.jar as it is (used by the end-to-end tests)
+# Env: TOKENCTL_NO_CDS=1 skips the class-data archive (bench/run.sh measures with and without).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,7 +15,7 @@ skip_build=false
 for arg in "$@"; do
   case "$arg" in
     --skip-build) skip_build=true ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option '$arg' (accepted: --skip-build, --help)" >&2; exit 2 ;;
   esac
 done
@@ -47,17 +49,93 @@ bin="$PREFIX/bin"
 mkdir -p "$share" "$bin"
 install -m 0644 "$jar" "$share/tokenctl.jar.new" && mv -f "$share/tokenctl.jar.new" "$share/tokenctl.jar"
 
+# sqlite-jdbc otherwise copies its native library out of the jar to the temp dir on every run:
+# extract it once, next to the jar, and point the launcher at it (bench/README.md has the figures).
+native_dir="$share/native"
+rm -rf "$native_dir"
+case "$(uname -s)" in Linux) os=Linux ;; Darwin) os=Mac ;; *) os= ;; esac
+if [ "$os" = Linux ] && compgen -G '/lib/ld-musl-*' >/dev/null; then os=Linux-Musl; fi
+case "$(uname -m)" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=aarch64 ;; *) arch= ;; esac
+libname=libsqlitejdbc.so; [ "$os" = Mac ] && libname=libsqlitejdbc.dylib
+if [ -n "$os" ] && [ -n "$arch" ]; then
+  entry="org/sqlite/native/$os/$arch/$libname"
+  mkdir -p "$native_dir"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -p "$share/tokenctl.jar" "$entry" > "$native_dir/$libname" 2>/dev/null || rm -f "$native_dir/$libname"
+  else
+    # the JDK's own zip reader, through a single-file program (java 11+ runs .java sources)
+    printf '%s\n' 'public class X { public static void main(String[] a) throws Exception { try (var z = new java.util.zip.ZipFile(a[0])) { var e = z.getEntry(a[1]); if (e == null) System.exit(1); try (var in = z.getInputStream(e); var out = new java.io.FileOutputStream(a[2])) { in.transferTo(out); } } } }' > "$native_dir/X.java"
+    "$java_bin" "$native_dir/X.java" "$share/tokenctl.jar" "$entry" "$native_dir/$libname" 2>/dev/null || rm -f "$native_dir/$libname"
+    rm -f "$native_dir/X.java"
+  fi
+  [ -s "$native_dir/$libname" ] || { rm -rf "$native_dir"; echo "install.sh: note: no $entry in the jar; sqlite-jdbc will extract it at run time"; }
+fi
+
 launcher="$bin/tokenctl"
+write_launcher() { # $1: the class-data archive to use, or empty
 cat > "$launcher.new" <<LAUNCHER
 #!/bin/sh
 # tokenctl launcher, written by install.sh. JAVA and TOKENCTL_JAVA_OPTS override the defaults.
 share='$share'
 java="\${JAVA:-$java_bin}"
+opts=
+# sqlite-jdbc's native library, extracted once by install.sh (else it extracts it per run).
+[ -f "\$share/native/$libname" ] && opts="-Dorg.sqlite.lib.path=\$share/native -Dorg.sqlite.lib.name=$libname"
+# Class-data archive of this jar for this JDK (made by install.sh). Used only with the JDK that made it;
+# -Xshare:auto ignores a stale or mismatched one, and its warnings are silenced.
+archive='$1'
+if [ -n "\$archive" ] && [ -f "\$archive" ] && [ "\$java" = '$java_bin' ]; then
+  opts="\$opts -XX:SharedArchiveFile=\$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
 # Short-lived CLI runs: C1 only and the serial GC start fastest (see bench/README.md).
-exec "\$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \\
+exec "\$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \$opts \\
   -Dslf4j.internal.verbosity=ERROR \$TOKENCTL_JAVA_OPTS -jar "\$share/tokenctl.jar" "\$@"
 LAUNCHER
 chmod 0755 "$launcher.new" && mv -f "$launcher.new" "$launcher"
+}
+write_launcher ""
+
+# A static AppCDS archive: the classes a few representative runs load, parsed and laid out once, keyed by the
+# jar's hash and the JDK's version. Any failure here only leaves tokenctl without the archive.
+make_archive() {
+  local key jdk tmp cds archive
+  command -v sha256sum >/dev/null 2>&1 || return 1
+  jdk=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | tr -c 'A-Za-z0-9.\n-' '_')
+  key=$(sha256sum "$share/tokenctl.jar" | cut -c1-16)
+  cds="$share/cds"
+  archive="$cds/tokenctl-$key-jdk$jdk.jsa"
+  rm -rf "$cds" && mkdir -p "$cds" || return 1
+  tmp=$(mktemp -d) || return 1
+  (
+    set +e
+    export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" TOKENCTL_STORE="$tmp/train.db"
+    unset TOKENCTL_HOST TOKENCTL_TOKEN TOKENCTL_PROFILE
+    n=0
+    train() { n=$((n + 1)); "$launcher" "$@" >/dev/null 2>&1; }
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/1.classlist"; train setup --username admin --org train
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/2.classlist"; train auth create -q --read-buckets
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/3.classlist"; train auth list --json
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/4.classlist"; train auth list
+    id=$(TOKENCTL_JAVA_OPTS= "$launcher" auth list --hide-headers 2>/dev/null | awk 'NR==1 {print $1}')
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/5.classlist"; train auth show "$id" --json
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/6.classlist"; train auth create --help
+    cat "$tmp"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$tmp/all.classlist"
+  )
+  [ -s "$tmp/all.classlist" ] \
+    && "$java_bin" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$tmp/all.classlist" \
+         -XX:SharedArchiveFile="$archive" -cp "$share/tokenctl.jar" >"$tmp/dump.log" 2>&1 \
+    && [ -s "$archive" ] && "$java_bin" -Xshare:on -XX:SharedArchiveFile="$archive" -cp "$share/tokenctl.jar" \
+         -XX:+UseSerialGC -version >/dev/null 2>&1
+  local ok=$?
+  rm -rf "$tmp"
+  [ $ok -eq 0 ] || { rm -rf "$cds"; return 1; }
+  write_launcher "$archive"
+}
+if [ "${TOKENCTL_NO_CDS:-}" = 1 ]; then
+  rm -rf "$share/cds"
+elif ! make_archive; then
+  echo "install.sh: note: no class-data archive (start-up will be slower); tokenctl works without it"
+fi
 
 # Completion scripts and man pages, where each shell and man look for user-level files.
 if [ -d "$here/completion" ]; then

@@ -138,6 +138,9 @@ public final class LocalTokenService implements TokenService {
             List<String> readable = Visibility.readableOrgs(caller);
             List<String> adminOrgs = new ArrayList<>(caller.adminOrgIds());
             adminOrgs.retainAll(readable);
+            // own tokens matter only where the caller isn't admin: there it sees every token anyway
+            List<String> ownOnly = new ArrayList<>(readable);
+            ownOnly.removeAll(adminOrgs);
             String userId = null;
             if (request.user() != null) {
                 userId = tx.findUserByName(request.user()).map(UserRow::id)
@@ -148,7 +151,7 @@ public final class LocalTokenService implements TokenService {
                 orgId = Directory.orgInScope(tx, caller, request.org()).id();
             }
             List<TokenRow> rows = tx.listTokens(new TokenFilter(adminOrgs,
-                    caller.kind() == TokenKind.USER ? caller.userId() : null, readable, userId, orgId,
+                    caller.kind() == TokenKind.USER ? caller.userId() : null, ownOnly, userId, orgId,
                     request.status(), now, request.after(), limit + 1));
             List<Token> out = new ArrayList<>(Math.min(rows.size(), limit));
             for (int i = 0; i < rows.size() && i < limit; i++) {

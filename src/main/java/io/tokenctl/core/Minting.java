@@ -165,7 +165,7 @@ final class Minting {
         TokenRow row = new TokenRow(id, plan.kind(), owner == null ? null : owner.id(), owner == null ? null : owner.name(),
                 plan.home().id(), plan.home().name(), plan.allOrgs(), scopeIds, plan.description(), TokenStatus.ACTIVE,
                 null, Permissions.normalize(plan.permissions()), plan.expiresAt(), now, now, createdBy, hash);
-        tx.insertToken(row, scopeIds);
+        tx.insertToken(row);
         tx.insertSecret(new SecretRow(hash, id, null));
         return new Minted(row, new CreatedToken(Tokens.view(row, now), secret));
     }

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -114,23 +115,57 @@ public final class StoreTx {
 
     // --- tokens and secrets
 
-    public void insertToken(TokenRow t, Collection<String> scopeOrgIds) {
-        h.createUpdate("INSERT INTO tokens (id, kind, user_id, org_id, all_orgs, description, status, permissions,"
-                        + " expires_at, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, t.id()).bind(1, t.kind().wire()).bind(2, t.userId()).bind(3, t.orgId())
-                .bind(4, t.allOrgs() ? 1 : 0).bind(5, t.description()).bind(6, t.status().wire())
-                .bind(7, PermissionColumn.encode(t.permissions())).bind(8, millisOrNull(t.expiresAt()))
-                .bind(9, millis(t.createdAt())).bind(10, millis(t.updatedAt())).bind(11, t.createdBy())
-                .execute();
-        setTokenOrgs(t.id(), scopeOrgIds);
+    private static final String INSERT_TOKEN = "INSERT INTO tokens (id, kind, user_id, org_id, all_orgs, description,"
+            + " status, permissions, expires_at, created_at, updated_at, created_by)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TOKEN_ORG = "INSERT INTO token_orgs (token_id, org_id) VALUES (?, ?)";
+    private static final String INSERT_SECRET = "INSERT INTO token_secrets (hash, token_id, not_after) VALUES (?, ?, ?)";
+
+    private static Object[] tokenArgs(TokenRow t) {
+        return new Object[] {t.id(), t.kind().wire(), t.userId(), t.orgId(), t.allOrgs() ? 1 : 0, t.description(),
+            t.status().wire(), PermissionColumn.encode(t.permissions()), millisOrNull(t.expiresAt()),
+            millis(t.createdAt()), millis(t.updatedAt()), t.createdBy()};
+    }
+
+    /** One token with its static org scope ({@code t.scopeOrgIds()}). */
+    public void insertToken(TokenRow t) {
+        org.jdbi.v3.core.statement.Update u = h.createUpdate(INSERT_TOKEN);
+        Object[] args = tokenArgs(t);
+        for (int i = 0; i < args.length; i++) {
+            u.bind(i, args[i]);
+        }
+        u.execute();
+        setTokenOrgs(t.id(), t.scopeOrgIds());
+    }
+
+    /** Many tokens, each with its current secret, as prepared batches: for bulk loads (imports, benchmarks). */
+    public void insertTokens(List<TokenRow> tokens, List<SecretRow> secrets) {
+        PreparedBatch tb = h.prepareBatch(INSERT_TOKEN);
+        PreparedBatch ob = h.prepareBatch(INSERT_TOKEN_ORG);
+        boolean anyOrgs = false;
+        for (TokenRow t : tokens) {
+            tb.add(tokenArgs(t));
+            for (String orgId : t.scopeOrgIds()) {
+                ob.add(t.id(), orgId);
+                anyOrgs = true;
+            }
+        }
+        tb.execute();
+        if (anyOrgs) {
+            ob.execute();
+        }
+        PreparedBatch sb = h.prepareBatch(INSERT_SECRET);
+        for (SecretRow s : secrets) {
+            sb.add(s.hash(), s.tokenId(), millisOrNull(s.notAfter()));
+        }
+        sb.execute();
     }
 
     /** Replaces a token's static org scope. */
     public void setTokenOrgs(String tokenId, Collection<String> orgIds) {
         h.createUpdate("DELETE FROM token_orgs WHERE token_id = ?").bind(0, tokenId).execute();
         for (String orgId : orgIds) {
-            h.createUpdate("INSERT INTO token_orgs (token_id, org_id) VALUES (?, ?)").bind(0, tokenId).bind(1, orgId)
-                    .execute();
+            h.createUpdate(INSERT_TOKEN_ORG).bind(0, tokenId).bind(1, orgId).execute();
         }
     }
 
@@ -139,7 +174,7 @@ public final class StoreTx {
     }
 
     public void insertSecret(SecretRow s) {
-        h.createUpdate("INSERT INTO token_secrets (hash, token_id, not_after) VALUES (?, ?, ?)")
+        h.createUpdate(INSERT_SECRET)
                 .bind(0, s.hash()).bind(1, s.tokenId()).bind(2, millisOrNull(s.notAfter())).execute();
     }
 
@@ -161,22 +196,51 @@ public final class StoreTx {
     }
 
     public Optional<TokenRow> findToken(String id) {
-        return h.createQuery(TOKEN_COLUMNS + " WHERE t.id = ?").bind(0, id).map(StoreTx::tokenRow).findOne();
+        return query(findTokenSql(id)).map(StoreTx::tokenRow).findOne();
     }
 
     /** One page in id order (ids sort by creation); fetches at most {@code limit} rows. */
     public List<TokenRow> listTokens(TokenFilter f) {
-        StringBuilder sql = new StringBuilder(TOKEN_COLUMNS).append(" WHERE (");
+        return query(listSql(f)).map(StoreTx::tokenRow).list();
+    }
+
+    /** A statement and its positional arguments, so tests can check the plan of exactly what runs. */
+    record Sql(String text, List<Object> args) {
+    }
+
+    private Query query(Sql sql) {
+        Query q = h.createQuery(sql.text());
+        bindAll(q, 0, sql.args());
+        return q;
+    }
+
+    /** SQLite's EXPLAIN QUERY PLAN for a statement, one line per step: for tests and bench/ to check index use. */
+    List<String> queryPlan(Sql sql) {
+        return query(new Sql("EXPLAIN QUERY PLAN " + sql.text(), sql.args()))
+                .map((rs, ctx) -> rs.getString("detail")).list();
+    }
+
+    static Sql findTokenSql(String id) {
+        return new Sql(TOKEN_COLUMNS + " WHERE t.id = ?", List.of(id));
+    }
+
+    static Sql listSql(TokenFilter f) {
+        StringBuilder sql = new StringBuilder(TOKEN_COLUMNS).append(" WHERE ");
         List<Object> args = new ArrayList<>();
-        sql.append(f.adminOrgIds().isEmpty() ? "0" : "t.org_id IN (" + placeholders(f.adminOrgIds().size()) + ")");
-        args.addAll(f.adminOrgIds());
+        // what the caller may see; a dead "0 OR ..." branch would cost the planner its index
+        List<String> visible = new ArrayList<>();
+        if (!f.adminOrgIds().isEmpty()) {
+            visible.add("t.org_id IN (" + placeholders(f.adminOrgIds().size()) + ")");
+            args.addAll(f.adminOrgIds());
+        }
         if (f.ownUserId() != null && !f.memberOrgIds().isEmpty()) {
-            sql.append(" OR (t.kind = 'user' AND t.user_id = ? AND t.org_id IN (")
-                    .append(placeholders(f.memberOrgIds().size())).append("))");
+            visible.add("(t.kind = 'user' AND t.user_id = ? AND t.org_id IN ("
+                    + placeholders(f.memberOrgIds().size()) + "))");
             args.add(f.ownUserId());
             args.addAll(f.memberOrgIds());
         }
-        sql.append(")");
+        sql.append(visible.isEmpty() ? "0" : visible.size() == 1 ? visible.get(0)
+                : "(" + String.join(" OR ", visible) + ")");
         if (f.userId() != null) {
             sql.append(" AND t.user_id = ?");
             args.add(f.userId());
@@ -208,9 +272,7 @@ public final class StoreTx {
         }
         sql.append(" ORDER BY t.id LIMIT ?");
         args.add(f.limit());
-        Query q = h.createQuery(sql.toString());
-        bindAll(q, 0, args);
-        return q.map(StoreTx::tokenRow).list();
+        return new Sql(sql.toString(), args);
     }
 
     /** Ids of a user's own user tokens that are not yet retired. */

@@ -1,0 +1,46 @@
+package io.tokenctl.bench;
+
+import io.tokenctl.api.Requests.ListTokens;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.core.LocalTokenService;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Warm (in-process, after JIT warm-up) latency of {@code auth show ID} and {@code auth list --user U --limit 50}
+ * through the same API the CLI holds, for bench/run.sh. Usage: {@code WarmQueries STORE ID USER ITERATIONS};
+ * the operator token comes from TOKENCTL_TOKEN. Prints {@code show_us=...} and {@code list_us=...} (medians).
+ */
+public final class WarmQueries {
+    private WarmQueries() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        String id = args[1];
+        String user = args[2];
+        int n = Integer.parseInt(args[3]);
+        try (TokenService api = new LocalTokenService(Path.of(args[0]), System.getenv("TOKENCTL_TOKEN"),
+                Clock.systemUTC(), new SecureRandom())) {
+            System.out.printf("show_us=%.0f%n", medianMicros(n, () -> api.show(id)));
+            System.out.printf("list_us=%.0f%n", medianMicros(n, () -> api.list(new ListTokens(user, null, null, 50, null))));
+        }
+    }
+
+    private static double medianMicros(int n, Supplier<?> call) {
+        for (int i = 0; i < n; i++) {
+            call.get(); // warm-up: same count as measured
+        }
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            call.get();
+            t[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(t);
+        return t[n / 2] / 1000.0;
+    }
+}
