@@ -11,14 +11,14 @@ _tokenctl_spec() {
       subs='' cmds=''
       flags='--force -q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--username --org --store --host --profile --token-file' ;;
     'tokenctl auth')
-      subs='create list show update activate deactivate retire delete regenerate clone promote' cmds='create list ls show update activate deactivate retire delete regenerate clone promote'
+      subs='create list show update activate deactivate retire delete regenerate clone promote verify find apps approve-app deny-app' cmds='create list ls show update activate deactivate retire delete regenerate clone promote verify find apps approve-app deny-app'
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl auth create')
       subs='' cmds=''
-      flags='--all-orgs --account --all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --user --org --expires --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
+      flags='--all-orgs --account --all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --user --org --expires --format --app-default --allow-ip --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
     'tokenctl auth list'|'tokenctl auth ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--user --org --status --limit --after --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--user --org --status --expiring-within --limit --after --store --host --profile --token-file' ;;
     'tokenctl auth show')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
@@ -33,17 +33,32 @@ _tokenctl_spec() {
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl auth retire')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--secret-stdin --json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl auth delete')
       subs='' cmds=''
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl auth regenerate')
       subs='' cmds=''
-      flags='-q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--grace --old-expires --store --host --profile --token-file' ;;
+      flags='--revoke-on-reuse -q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--grace --old-expires --store --host --profile --token-file' ;;
     'tokenctl auth clone')
       subs='' cmds=''
       flags='--all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
     'tokenctl auth promote')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth verify')
+      subs='' cmds=''
+      flags='--offline -q --quiet -h --help -V --version --debug' vopts='--app --ip --require --jwks --store --host --profile --token-file' ;;
+    'tokenctl auth find')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth apps')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth approve-app')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth deny-app')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl user')
@@ -59,7 +74,7 @@ _tokenctl_spec() {
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
     'tokenctl org')
-      subs='create list' cmds='create list ls'
+      subs='create list keys' cmds='create list ls keys'
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl org create')
       subs='' cmds=''
@@ -67,6 +82,18 @@ _tokenctl_spec() {
     'tokenctl org list'|'tokenctl org ls')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl org keys')
+      subs='rotate jwks remove' cmds='rotate jwks remove'
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl org keys rotate')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl org keys jwks')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl org keys remove')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl audit')
       subs='list' cmds='list ls'
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
@@ -103,6 +130,8 @@ _tokenctl_option_values() {
     'tokenctl setup|--token-file') kind=file ;;
     'tokenctl auth|--store') kind=file ;;
     'tokenctl auth|--token-file') kind=file ;;
+    'tokenctl auth create|--format') kind=words vals='opaque jwt' ;;
+    'tokenctl auth create|--app-default') kind=words vals='allow pending deny' ;;
     'tokenctl auth create|--store') kind=file ;;
     'tokenctl auth create|--token-file') kind=file ;;
     'tokenctl auth list|--status'|'tokenctl auth ls|--status') kind=words vals='active inactive retired expired' ;;
@@ -126,6 +155,17 @@ _tokenctl_option_values() {
     'tokenctl auth clone|--token-file') kind=file ;;
     'tokenctl auth promote|--store') kind=file ;;
     'tokenctl auth promote|--token-file') kind=file ;;
+    'tokenctl auth verify|--jwks') kind=file ;;
+    'tokenctl auth verify|--store') kind=file ;;
+    'tokenctl auth verify|--token-file') kind=file ;;
+    'tokenctl auth find|--store') kind=file ;;
+    'tokenctl auth find|--token-file') kind=file ;;
+    'tokenctl auth apps|--store') kind=file ;;
+    'tokenctl auth apps|--token-file') kind=file ;;
+    'tokenctl auth approve-app|--store') kind=file ;;
+    'tokenctl auth approve-app|--token-file') kind=file ;;
+    'tokenctl auth deny-app|--store') kind=file ;;
+    'tokenctl auth deny-app|--token-file') kind=file ;;
     'tokenctl user|--store') kind=file ;;
     'tokenctl user|--token-file') kind=file ;;
     'tokenctl user create|--role') kind=words vals='admin normal read-only' ;;
@@ -141,6 +181,14 @@ _tokenctl_option_values() {
     'tokenctl org create|--token-file') kind=file ;;
     'tokenctl org list|--store'|'tokenctl org ls|--store') kind=file ;;
     'tokenctl org list|--token-file'|'tokenctl org ls|--token-file') kind=file ;;
+    'tokenctl org keys|--store') kind=file ;;
+    'tokenctl org keys|--token-file') kind=file ;;
+    'tokenctl org keys rotate|--store') kind=file ;;
+    'tokenctl org keys rotate|--token-file') kind=file ;;
+    'tokenctl org keys jwks|--store') kind=file ;;
+    'tokenctl org keys jwks|--token-file') kind=file ;;
+    'tokenctl org keys remove|--store') kind=file ;;
+    'tokenctl org keys remove|--token-file') kind=file ;;
     'tokenctl audit|--store') kind=file ;;
     'tokenctl audit|--token-file') kind=file ;;
     'tokenctl audit list|--store'|'tokenctl audit ls|--store') kind=file ;;
@@ -188,6 +236,15 @@ _tokenctl_positional_values() {
       if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
       ;;
     'tokenctl auth promote')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth apps')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth approve-app')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth deny-app')
       if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
       ;;
     'tokenctl completion')

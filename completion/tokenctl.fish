@@ -20,9 +20,9 @@ function __tokenctl_spec
             set -g __tokenctl_vopts '--username' '--org' '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'Name of the first admin user' 'Name of the first org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth'
-            set -g __tokenctl_subs 'create' 'list' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote'
-            set -g __tokenctl_subs_help 'Create a token and print its secret once.' 'List tokens, a page at a time, in creation order.' 'Show one token (never its secret).' 'Change a token\'s description or expiry.' 'Let an inactive token work again.' 'Stop a token working until it is activated again.' 'Revoke a token for good; it stays listed as history with status retired.' 'Delete a token and its history (prefer retire to keep the record).' 'Give a token a new secret, keeping its id and permissions.' 'Create a new token with a new id and the same permissions as an existing one,' 'Turn a user token into an account token, owned by the org (admins only).'
-            set -g __tokenctl_cmds 'create' 'list' 'ls' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote'
+            set -g __tokenctl_subs 'create' 'list' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote' 'verify' 'find' 'apps' 'approve-app' 'deny-app'
+            set -g __tokenctl_subs_help 'Create a token and print its secret once.' 'List tokens, a page at a time, in creation order.' 'Show one token (never its secret).' 'Change a token\'s description or expiry.' 'Let an inactive token work again.' 'Stop a token working until it is activated again.' 'Revoke a token for good; it stays listed as history with status retired.' 'Delete a token and its history (prefer retire to keep the record).' 'Give a token a new secret, keeping its id and permissions.' 'Create a new token with a new id and the same permissions as an existing one,' 'Turn a user token into an account token, owned by the org (admins only).' 'Is this token good for this use? Reads the presented token from stdin (never argv) and' 'Which token is this secret? Reads a secret found in a log or a repo from stdin and shows' 'List the apps that used a token, with their state and first and last use.' 'Let an app use a token (owner or admin; audited). Works before the app\'s first use too.' 'Refuse an app the use of a token: its verifies answer 403 (owner or admin; audited).'
+            set -g __tokenctl_cmds 'create' 'list' 'ls' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote' 'verify' 'find' 'apps' 'approve-app' 'deny-app'
             set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
@@ -33,16 +33,16 @@ function __tokenctl_spec
             set -g __tokenctl_cmds
             set -g __tokenctl_flags '--all-orgs' '--account' '--all-access' '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug' '--read-authorizations' '--write-authorizations' '--read-buckets' '--write-buckets' '--read-dashboards' '--write-dashboards' '--read-orgs' '--write-orgs' '--read-tasks' '--write-tasks' '--read-telegrafs' '--write-telegrafs' '--read-users' '--write-users' '--read-variables' '--write-variables' '--read-secrets' '--write-secrets' '--read-labels' '--write-labels' '--read-views' '--write-views' '--read-documents' '--write-documents' '--read-notificationRules' '--write-notificationRules' '--read-notificationEndpoints' '--write-notificationEndpoints' '--read-checks' '--write-checks' '--read-dbrps' '--write-dbrps' '--read-annotations' '--write-annotations' '--read-remotes' '--write-remotes' '--read-replications' '--write-replications'
             set -g __tokenctl_flags_help 'Every org the owner belongs to, now and in future' 'An account token, owned by the org rather than a user (admins only)' 'Every permission in the org; excludes the other permission flags' 'Print only the secret (for TOKEN=$(...))' 'Print only the secret (for TOKEN=$(...))' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures' 'Read access to all authorizations' 'Write access to all authorizations' 'Read access to all buckets' 'Write access to all buckets' 'Read access to all dashboards' 'Write access to all dashboards' 'Read access to all orgs' 'Write access to all orgs' 'Read access to all tasks' 'Write access to all tasks' 'Read access to all telegrafs' 'Write access to all telegrafs' 'Read access to all users' 'Write access to all users' 'Read access to all variables' 'Write access to all variables' 'Read access to all secrets' 'Write access to all secrets' 'Read access to all labels' 'Write access to all labels' 'Read access to all views' 'Write access to all views' 'Read access to all documents' 'Write access to all documents' 'Read access to all notificationRules' 'Write access to all notificationRules' 'Read access to all notificationEndpoints' 'Write access to all notificationEndpoints' 'Read access to all checks' 'Write access to all checks' 'Read access to all dbrp' 'Write access to all dbrp' 'Read access to all annotations' 'Write access to all annotations' 'Read access to all remotes' 'Write access to all remotes' 'Read access to all replications' 'Write access to all replications'
-            set -g __tokenctl_vopts '--description' '--user' '--org' '--expires' '--store' '--host' '--profile' '--token-file' '--read-authorization' '--write-authorization' '--read-bucket' '--write-bucket' '--read-dashboard' '--write-dashboard' '--read-org' '--write-org' '--read-task' '--write-task' '--read-telegraf' '--write-telegraf' '--read-user' '--write-user' '--read-variable' '--write-variable' '--read-secret' '--write-secret' '--read-label' '--write-label' '--read-view' '--write-view' '--read-document' '--write-document' '--read-notificationRule' '--write-notificationRule' '--read-notificationEndpoint' '--write-notificationEndpoint' '--read-check' '--write-check' '--read-dbrp' '--write-dbrp' '--read-annotation' '--write-annotation' '--read-remote' '--write-remote' '--read-replication' '--write-replication'
-            set -g __tokenctl_vopts_help 'What the token is for (at most 256 characters; default: made from the permissions)' 'Owner of the token (default: the operator)' 'Org the token works in; repeat for a fixed list (default: the operator token\'s org)' '90s, 15m, 12h, 30d, 2w, an ISO-8601 time (2027-01-31T00:00:00Z), or never (default)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'Read access to one of the authorizations by id (repeatable)' 'Write access to one of the authorizations by id (repeatable)' 'Read access to one of the buckets by id (repeatable)' 'Write access to one of the buckets by id (repeatable)' 'Read access to one of the dashboards by id (repeatable)' 'Write access to one of the dashboards by id (repeatable)' 'Read access to one of the orgs by id (repeatable)' 'Write access to one of the orgs by id (repeatable)' 'Read access to one of the tasks by id (repeatable)' 'Write access to one of the tasks by id (repeatable)' 'Read access to one of the telegrafs by id (repeatable)' 'Write access to one of the telegrafs by id (repeatable)' 'Read access to one of the users by id (repeatable)' 'Write access to one of the users by id (repeatable)' 'Read access to one of the variables by id (repeatable)' 'Write access to one of the variables by id (repeatable)' 'Read access to one of the secrets by id (repeatable)' 'Write access to one of the secrets by id (repeatable)' 'Read access to one of the labels by id (repeatable)' 'Write access to one of the labels by id (repeatable)' 'Read access to one of the views by id (repeatable)' 'Write access to one of the views by id (repeatable)' 'Read access to one of the documents by id (repeatable)' 'Write access to one of the documents by id (repeatable)' 'Read access to one of the notificationRules by id (repeatable)' 'Write access to one of the notificationRules by id (repeatable)' 'Read access to one of the notificationEndpoints by id (repeatable)' 'Write access to one of the notificationEndpoints by id (repeatable)' 'Read access to one of the checks by id (repeatable)' 'Write access to one of the checks by id (repeatable)' 'Read access to one of the dbrp by id (repeatable)' 'Write access to one of the dbrp by id (repeatable)' 'Read access to one of the annotations by id (repeatable)' 'Write access to one of the annotations by id (repeatable)' 'Read access to one of the remotes by id (repeatable)' 'Write access to one of the remotes by id (repeatable)' 'Read access to one of the replications by id (repeatable)' 'Write access to one of the replications by id (repeatable)'
+            set -g __tokenctl_vopts '--description' '--user' '--org' '--expires' '--format' '--app-default' '--allow-ip' '--store' '--host' '--profile' '--token-file' '--read-authorization' '--write-authorization' '--read-bucket' '--write-bucket' '--read-dashboard' '--write-dashboard' '--read-org' '--write-org' '--read-task' '--write-task' '--read-telegraf' '--write-telegraf' '--read-user' '--write-user' '--read-variable' '--write-variable' '--read-secret' '--write-secret' '--read-label' '--write-label' '--read-view' '--write-view' '--read-document' '--write-document' '--read-notificationRule' '--write-notificationRule' '--read-notificationEndpoint' '--write-notificationEndpoint' '--read-check' '--write-check' '--read-dbrp' '--write-dbrp' '--read-annotation' '--write-annotation' '--read-remote' '--write-remote' '--read-replication' '--write-replication'
+            set -g __tokenctl_vopts_help 'What the token is for (at most 256 characters; default: made from the permissions)' 'Owner of the token (default: the operator)' 'Org the token works in; repeat for a fixed list (default: the operator token\'s org)' '90s, 15m, 12h, 30d, 2w, an ISO-8601 time (2027-01-31T00:00:00Z), or never (default)' 'opaque (tctl_..., default) or jwt (Ed25519-signed by the org\'s key)' 'A new app\'s first use: allow (default), pending (401 until approved) or deny (403)' 'Only clients in this network (IPv4 or IPv6; repeatable), checked by auth verify --ip' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'Read access to one of the authorizations by id (repeatable)' 'Write access to one of the authorizations by id (repeatable)' 'Read access to one of the buckets by id (repeatable)' 'Write access to one of the buckets by id (repeatable)' 'Read access to one of the dashboards by id (repeatable)' 'Write access to one of the dashboards by id (repeatable)' 'Read access to one of the orgs by id (repeatable)' 'Write access to one of the orgs by id (repeatable)' 'Read access to one of the tasks by id (repeatable)' 'Write access to one of the tasks by id (repeatable)' 'Read access to one of the telegrafs by id (repeatable)' 'Write access to one of the telegrafs by id (repeatable)' 'Read access to one of the users by id (repeatable)' 'Write access to one of the users by id (repeatable)' 'Read access to one of the variables by id (repeatable)' 'Write access to one of the variables by id (repeatable)' 'Read access to one of the secrets by id (repeatable)' 'Write access to one of the secrets by id (repeatable)' 'Read access to one of the labels by id (repeatable)' 'Write access to one of the labels by id (repeatable)' 'Read access to one of the views by id (repeatable)' 'Write access to one of the views by id (repeatable)' 'Read access to one of the documents by id (repeatable)' 'Write access to one of the documents by id (repeatable)' 'Read access to one of the notificationRules by id (repeatable)' 'Write access to one of the notificationRules by id (repeatable)' 'Read access to one of the notificationEndpoints by id (repeatable)' 'Write access to one of the notificationEndpoints by id (repeatable)' 'Read access to one of the checks by id (repeatable)' 'Write access to one of the checks by id (repeatable)' 'Read access to one of the dbrp by id (repeatable)' 'Write access to one of the dbrp by id (repeatable)' 'Read access to one of the annotations by id (repeatable)' 'Write access to one of the annotations by id (repeatable)' 'Read access to one of the remotes by id (repeatable)' 'Write access to one of the remotes by id (repeatable)' 'Read access to one of the replications by id (repeatable)' 'Write access to one of the replications by id (repeatable)'
         case 'tokenctl auth list' 'tokenctl auth ls'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
             set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
             set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
-            set -g __tokenctl_vopts '--user' '--org' '--status' '--limit' '--after' '--store' '--host' '--profile' '--token-file'
-            set -g __tokenctl_vopts_help 'Only tokens owned by this user' 'Only tokens of this org' 'Only tokens in this status: active, inactive, retired, expired' 'At most N tokens (default: 100, at most 10000)' 'Start after this token id (the next page)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+            set -g __tokenctl_vopts '--user' '--org' '--status' '--expiring-within' '--limit' '--after' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Only tokens owned by this user' 'Only tokens of this org' 'Only tokens in this status: active, inactive, retired, expired' 'Only active tokens that expire within this long from now (e.g. 7d)' 'At most N tokens (default: 100, at most 10000)' 'Start after this token id (the next page)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth show'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
@@ -79,8 +79,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
-            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_flags '--secret-stdin' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Read the token\'s secret from stdin instead of an id' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth delete'
@@ -95,8 +95,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
-            set -g __tokenctl_flags_help 'Print only the new secret' 'Print only the new secret' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_flags '--revoke-on-reuse' '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Retire the whole token if an old secret is presented after its window (likely leaked)' 'Print only the new secret' 'Print only the new secret' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--grace' '--old-expires' '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'Keep the old secret working this long (e.g. 24h)' 'Keep the old secret working until this ISO-8601 time' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth clone'
@@ -108,6 +108,46 @@ function __tokenctl_spec
             set -g __tokenctl_vopts '--description' '--store' '--host' '--profile' '--token-file' '--read-authorization' '--write-authorization' '--read-bucket' '--write-bucket' '--read-dashboard' '--write-dashboard' '--read-org' '--write-org' '--read-task' '--write-task' '--read-telegraf' '--write-telegraf' '--read-user' '--write-user' '--read-variable' '--write-variable' '--read-secret' '--write-secret' '--read-label' '--write-label' '--read-view' '--write-view' '--read-document' '--write-document' '--read-notificationRule' '--write-notificationRule' '--read-notificationEndpoint' '--write-notificationEndpoint' '--read-check' '--write-check' '--read-dbrp' '--write-dbrp' '--read-annotation' '--write-annotation' '--read-remote' '--write-remote' '--read-replication' '--write-replication'
             set -g __tokenctl_vopts_help 'Description of the new token' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'Read access to one of the authorizations by id (repeatable)' 'Write access to one of the authorizations by id (repeatable)' 'Read access to one of the buckets by id (repeatable)' 'Write access to one of the buckets by id (repeatable)' 'Read access to one of the dashboards by id (repeatable)' 'Write access to one of the dashboards by id (repeatable)' 'Read access to one of the orgs by id (repeatable)' 'Write access to one of the orgs by id (repeatable)' 'Read access to one of the tasks by id (repeatable)' 'Write access to one of the tasks by id (repeatable)' 'Read access to one of the telegrafs by id (repeatable)' 'Write access to one of the telegrafs by id (repeatable)' 'Read access to one of the users by id (repeatable)' 'Write access to one of the users by id (repeatable)' 'Read access to one of the variables by id (repeatable)' 'Write access to one of the variables by id (repeatable)' 'Read access to one of the secrets by id (repeatable)' 'Write access to one of the secrets by id (repeatable)' 'Read access to one of the labels by id (repeatable)' 'Write access to one of the labels by id (repeatable)' 'Read access to one of the views by id (repeatable)' 'Write access to one of the views by id (repeatable)' 'Read access to one of the documents by id (repeatable)' 'Write access to one of the documents by id (repeatable)' 'Read access to one of the notificationRules by id (repeatable)' 'Write access to one of the notificationRules by id (repeatable)' 'Read access to one of the notificationEndpoints by id (repeatable)' 'Write access to one of the notificationEndpoints by id (repeatable)' 'Read access to one of the checks by id (repeatable)' 'Write access to one of the checks by id (repeatable)' 'Read access to one of the dbrp by id (repeatable)' 'Write access to one of the dbrp by id (repeatable)' 'Read access to one of the annotations by id (repeatable)' 'Write access to one of the annotations by id (repeatable)' 'Read access to one of the remotes by id (repeatable)' 'Write access to one of the remotes by id (repeatable)' 'Read access to one of the replications by id (repeatable)' 'Write access to one of the replications by id (repeatable)'
         case 'tokenctl auth promote'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth verify'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--offline' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Check a JWT\'s signature and expiry against --jwks only (no store)' 'Print nothing; the exit code is the answer' 'Print nothing; the exit code is the answer' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--app' '--ip' '--require' '--jwks' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Name of the app presenting the token' 'Client address, checked against --allow-ip networks' 'A permission the use needs, e.g. read:buckets or write:buckets/0a1b2c (repeatable)' 'JWKS file for --offline (from `tokenctl org keys jwks`)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth find'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth apps'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth approve-app'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth deny-app'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
@@ -148,9 +188,9 @@ function __tokenctl_spec
             set -g __tokenctl_vopts '--org' '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'Only remove the user from this org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl org'
-            set -g __tokenctl_subs 'create' 'list'
-            set -g __tokenctl_subs_help 'Create an org; you become its admin (needs write:orgs, i.e. an org admin\'s token).' 'List the orgs the operator token works in, with your role in each.'
-            set -g __tokenctl_cmds 'create' 'list' 'ls'
+            set -g __tokenctl_subs 'create' 'list' 'keys'
+            set -g __tokenctl_subs_help 'Create an org; you become its admin (needs write:orgs, i.e. an org admin\'s token).' 'List the orgs the operator token works in, with your role in each.' 'An org\'s Ed25519 signing keys for JWT tokens: the newest signs, every present key verifies.'
+            set -g __tokenctl_cmds 'create' 'list' 'ls' 'keys'
             set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
@@ -169,6 +209,38 @@ function __tokenctl_spec
             set -g __tokenctl_cmds
             set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
             set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org keys'
+            set -g __tokenctl_subs 'rotate' 'jwks' 'remove'
+            set -g __tokenctl_subs_help 'Add a new signing key; older keys keep verifying until removed (admins only).' 'Print the org\'s public keys as a JWKS, for `auth verify --offline --jwks`.' 'Remove a signing key: JWT tokens it signed stop verifying (admins only).'
+            set -g __tokenctl_cmds 'rotate' 'jwks' 'remove'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org keys rotate'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org keys jwks'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl org keys remove'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl audit'
@@ -253,6 +325,10 @@ function __tokenctl_option_values
             __fish_complete_path $argv[3]
         case 'tokenctl auth|--token-file'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth create|--format'
+            printf '%s\n' 'opaque' 'jwt'
+        case 'tokenctl auth create|--app-default'
+            printf '%s\n' 'allow' 'pending' 'deny'
         case 'tokenctl auth create|--store'
             __fish_complete_path $argv[3]
         case 'tokenctl auth create|--token-file'
@@ -299,6 +375,28 @@ function __tokenctl_option_values
             __fish_complete_path $argv[3]
         case 'tokenctl auth promote|--token-file'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth verify|--jwks'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth verify|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth verify|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth find|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth find|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth apps|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth apps|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth approve-app|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth approve-app|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth deny-app|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth deny-app|--token-file'
+            __fish_complete_path $argv[3]
         case 'tokenctl user|--store'
             __fish_complete_path $argv[3]
         case 'tokenctl user|--token-file'
@@ -328,6 +426,22 @@ function __tokenctl_option_values
         case 'tokenctl org list|--store' 'tokenctl org ls|--store'
             __fish_complete_path $argv[3]
         case 'tokenctl org list|--token-file' 'tokenctl org ls|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys rotate|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys rotate|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys jwks|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys jwks|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys remove|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl org keys remove|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl audit|--store'
             __fish_complete_path $argv[3]
@@ -408,6 +522,21 @@ function __tokenctl_positional_values
                 return
             end
         case 'tokenctl auth promote'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth apps'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth approve-app'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth deny-app'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
                 __tokenctl_token_ids $argv[4..-1]
                 return

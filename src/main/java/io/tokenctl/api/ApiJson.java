@@ -50,6 +50,80 @@ public final class ApiJson {
         if (t.retiredReason() != null) {
             g.writeStringField("retiredReason", t.retiredReason());
         }
+        g.writeStringField("format", t.format().wire());
+        g.writeStringField("appDefault", t.appDefault().wire());
+        g.writeArrayFieldStart("allowIPs");
+        for (String c : t.allowIPs()) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+        g.writeBooleanField("revokeOnReuse", t.revokeOnReuse());
+        g.writeNumberField("useCount", t.useCount());
+        time(g, "lastUsedAt", t.lastUsedAt());
+        g.writeStringField("lastUsedIP", t.lastUsedIP());
+        g.writeStringField("lastUsedApp", t.lastUsedApp());
+        g.writeEndObject();
+    }
+
+    /** RFC 7662-like: {@code active} always; what the token is when known; {@code reason} when inactive. */
+    public static void writeVerification(JsonGenerator g, Results.Verification v) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("active", v.active());
+        if (v.id() != null) {
+            g.writeStringField("id", v.id());
+        }
+        if (v.active()) {
+            if (v.kind() != null) {
+                g.writeStringField("kind", v.kind().wire());
+            }
+            g.writeStringField("userID", v.userID());
+            g.writeArrayFieldStart("orgIDs");
+            for (String o : v.orgIDs()) {
+                g.writeString(o);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("permissions");
+            for (Permission p : v.permissions()) {
+                g.writeString(p.toString());
+            }
+            g.writeEndArray();
+            if (v.exp() != null) {
+                g.writeNumberField("exp", v.exp().getEpochSecond());
+            }
+            if (v.iat() != null) {
+                g.writeNumberField("iat", v.iat().getEpochSecond());
+            }
+        } else {
+            g.writeStringField("error", v.code() == ErrorCode.FORBIDDEN ? "insufficient_scope" : "invalid_token");
+            g.writeStringField("reason", v.reason());
+        }
+        g.writeEndObject();
+    }
+
+    public static void writeAppUse(JsonGenerator g, Results.AppUse a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("app", a.app());
+        g.writeStringField("state", a.state().wire());
+        time(g, "firstSeen", a.firstSeen());
+        time(g, "lastSeen", a.lastSeen());
+        g.writeEndObject();
+    }
+
+    /** An org's public keys as a JWKS document (RFC 7517; Ed25519 keys per RFC 8037). */
+    public static void writeJwks(JsonGenerator g, java.util.List<Results.SigningKey> keys) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("keys");
+        for (Results.SigningKey k : keys) {
+            g.writeStartObject();
+            g.writeStringField("kty", "OKP");
+            g.writeStringField("crv", "Ed25519");
+            g.writeStringField("alg", "EdDSA");
+            g.writeStringField("use", "sig");
+            g.writeStringField("kid", k.kid());
+            g.writeStringField("x", k.x());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

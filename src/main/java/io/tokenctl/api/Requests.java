@@ -26,8 +26,14 @@ public final class Requests {
             boolean account,
             boolean allAccess,
             List<Permission> permissions,
-            Expiry expires) {
+            Expiry expires,
+            TokenFormat format,
+            AppState appDefault,
+            List<String> allowIPs) {
         public CreateToken {
+            format = format == null ? TokenFormat.OPAQUE : format;
+            appDefault = appDefault == null ? AppState.ALLOW : appDefault;
+            allowIPs = allowIPs == null ? List.of() : List.copyOf(allowIPs);
             orgs = orgs == null ? List.of() : List.copyOf(orgs);
             permissions = List.copyOf(permissions);
             expires = expires == null ? Expiry.NEVER : expires;
@@ -35,7 +41,7 @@ public final class Requests {
     }
 
     /** Filters and a page of the listing; {@code after} is the last id of the previous page. */
-    public record ListTokens(String user, String org, TokenStatus status, int limit, String after) {
+    public record ListTokens(String user, String org, TokenStatus status, Duration expiringWithin, int limit, String after) {
         public static final int DEFAULT_LIMIT = 100;
         public static final int MAX_LIMIT = 10_000;
     }
@@ -48,7 +54,7 @@ public final class Requests {
      * New secret for the same token. The old secret dies at once, after {@code grace},
      * or at {@code oldExpiresAt}; at most one of the two is set.
      */
-    public record Regenerate(String id, Duration grace, Instant oldExpiresAt) {
+    public record Regenerate(String id, Duration grace, Instant oldExpiresAt, boolean revokeOnReuse) {
     }
 
     /** A new token with a new id and, when {@code permissions} is null, the original's permissions. */
@@ -70,5 +76,32 @@ public final class Requests {
     /** A page of the audit log, oldest first; null fields don't filter. */
     public record ListAudit(Instant since, String actor, String target, int limit, Long after) {
         public static final int DEFAULT_LIMIT = 100;
+    }
+
+    /**
+     * "Is this token good for this use?" The presented token travels only in this value (stdin or a request
+     * body), never on argv. Null {@code app} / {@code ip} mean none was given; {@code require} may be empty.
+     */
+    public record Verify(String token, String app, String ip, List<Permission> require) {
+        public Verify {
+            require = require == null ? List.of() : List.copyOf(require);
+        }
+
+        @Override
+        public String toString() {
+            return "Verify[token=<redacted>, app=" + app + ", ip=" + ip + ", require=" + require + "]";
+        }
+    }
+
+    /** A presented secret (from stdin): which token is it? */
+    public record FindSecret(String token) {
+        @Override
+        public String toString() {
+            return "FindSecret[token=<redacted>]";
+        }
+    }
+
+    /** Approve or deny an app's use of a token. */
+    public record SetAppState(String id, String app, AppState state) {
     }
 }

@@ -49,4 +49,34 @@ public final class Results {
             events = List.copyOf(events);
         }
     }
+
+    /**
+     * The answer to a verify, shaped like RFC 7662 introspection: {@code active} and, for a known token, what it
+     * is. {@code code} is null when active, else why not (unauthenticated or forbidden); {@code reason} says it
+     * in words. Never the secret.
+     */
+    public record Verification(
+            boolean active,
+            ErrorCode code,
+            String reason,
+            String id,
+            TokenKind kind,
+            String userID,
+            List<String> orgIDs,
+            List<Permission> permissions,
+            java.time.Instant exp,
+            java.time.Instant iat) {
+
+        public static Verification refused(ErrorCode code, String reason, String id) {
+            return new Verification(false, code, reason, id, null, null, List.of(), List.of(), null, null);
+        }
+    }
+
+    /** An app seen using a token, its state, and when. */
+    public record AppUse(String app, AppState state, java.time.Instant firstSeen, java.time.Instant lastSeen) {
+    }
+
+    /** One public signing key of an org, as a JWK (Ed25519, OKP). */
+    public record SigningKey(String kid, String orgID, String x, java.time.Instant createdAt) {
+    }
 }

@@ -24,10 +24,19 @@ public record Token(
         Instant createdAt,
         Instant updatedAt,
         Instant expiresAt,
-        String retiredReason) {
+        String retiredReason,
+        TokenFormat format,
+        AppState appDefault,
+        List<String> allowIPs,
+        boolean revokeOnReuse,
+        long useCount,
+        Instant lastUsedAt,
+        String lastUsedIP,
+        String lastUsedApp) {
 
     public Token {
         permissions = List.copyOf(permissions);
         orgIDs = List.copyOf(orgIDs);
+        allowIPs = List.copyOf(allowIPs);
     }
 }

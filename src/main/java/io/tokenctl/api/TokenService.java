@@ -4,7 +4,13 @@ import io.tokenctl.api.Requests.CloneToken;
 import io.tokenctl.api.Requests.CreateUser;
 import io.tokenctl.api.Requests.DeleteUser;
 import io.tokenctl.api.Requests.ListAudit;
+import io.tokenctl.api.Requests.FindSecret;
 import io.tokenctl.api.Requests.ListUsers;
+import io.tokenctl.api.Requests.SetAppState;
+import io.tokenctl.api.Requests.Verify;
+import io.tokenctl.api.Results.AppUse;
+import io.tokenctl.api.Results.SigningKey;
+import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.Results.AuditPage;
 import io.tokenctl.api.Results.Member;
 import io.tokenctl.api.Results.Org;
@@ -62,6 +68,28 @@ public interface TokenService extends AutoCloseable {
     List<Org> listOrgs();
 
     AuditPage audit(ListAudit request);
+
+    /** Needs no operator token: a service checking a presented token is not an admin. */
+    Verification verify(Verify request);
+
+    List<AppUse> apps(String id);
+
+    AppUse setAppState(SetAppState request);
+
+    /** Which token is this secret (found in a log or a repo)? */
+    Token find(FindSecret request);
+
+    /** Retires the token this secret belongs to, in one step. */
+    Token retireBySecret(FindSecret request);
+
+    /** Adds a new signing key to an org; older keys keep verifying until removed. */
+    SigningKey rotateOrgKey(String org);
+
+    /** Removes a signing key: JWTs it signed stop verifying. */
+    void removeOrgKey(String org, String kid);
+
+    /** The org's public keys, for a JWKS. */
+    List<SigningKey> orgKeys(String org);
 
     @Override
     void close();

@@ -1,15 +1,18 @@
 package io.tokenctl.cli;
 
+import io.tokenctl.api.AppState;
 import io.tokenctl.api.CreatedToken;
 import io.tokenctl.api.Durations;
 import io.tokenctl.api.Expiry;
 import io.tokenctl.api.Requests.CloneToken;
 import io.tokenctl.api.Requests.CreateToken;
+import io.tokenctl.api.Requests.FindSecret;
 import io.tokenctl.api.Requests.ListTokens;
 import io.tokenctl.api.Requests.Regenerate;
 import io.tokenctl.api.Requests.UpdateToken;
 import io.tokenctl.api.Results.TokenPage;
 import io.tokenctl.api.Token;
+import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Parameters;
             AuthCommand.Create.class, AuthCommand.ListCmd.class, AuthCommand.Show.class, AuthCommand.Update.class,
             AuthCommand.Activate.class, AuthCommand.Deactivate.class, AuthCommand.Retire.class,
             AuthCommand.Delete.class, AuthCommand.RegenerateCmd.class, AuthCommand.CloneCmd.class,
-            AuthCommand.Promote.class})
+            AuthCommand.Promote.class, AuthUse.Verify.class, AuthUse.Find.class, AuthUse.Apps.class,
+            AuthUse.ApproveApp.class, AuthUse.DenyApp.class})
 final class AuthCommand {
 
     static Expiry expiry(String text) {
@@ -67,6 +71,18 @@ final class AuthCommand {
                 description = "90s, 15m, 12h, 30d, 2w, an ISO-8601 time (2027-01-31T00:00:00Z), or never (default)")
         String expires;
 
+        @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.Formats.class,
+                description = "opaque (tctl_..., default) or jwt (Ed25519-signed by the org's key)")
+        String format;
+
+        @Option(names = "--app-default", paramLabel = "STATE", completionCandidates = Candidates.AppStates.class,
+                description = "A new app's first use: allow (default), pending (401 until approved) or deny (403)")
+        String appDefault;
+
+        @Option(names = "--allow-ip", paramLabel = "CIDR",
+                description = "Only clients in this network (IPv4 or IPv6; repeatable), checked by auth verify --ip")
+        List<String> allowIps;
+
         @Option(names = {"-q", "--quiet"}, description = "Print only the secret (for TOKEN=$(...))")
         boolean quiet;
 
@@ -76,7 +92,9 @@ final class AuthCommand {
         @Override
         void run(TokenService service) {
             CreatedToken created = service.create(new CreateToken(description, user, orgs, allOrgs, account, allAccess,
-                    PermissionFlags.collect(spec), expiry(expires)));
+                    PermissionFlags.collect(spec), expiry(expires),
+                    format == null ? null : TokenFormat.fromWire("--format", format),
+                    appDefault == null ? null : AppState.fromWire("--app-default", appDefault), allowIps));
             TokenOutput.created(out(), created, quiet, output);
         }
     }
@@ -96,6 +114,10 @@ final class AuthCommand {
                 description = "Only tokens in this status: ${COMPLETION-CANDIDATES}")
         String status;
 
+        @Option(names = "--expiring-within", paramLabel = "DURATION",
+                description = "Only active tokens that expire within this long from now (e.g. 7d)")
+        String expiringWithin;
+
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
                 description = "At most N tokens (default: ${DEFAULT-VALUE}, at most 10000)")
         int limit;
@@ -112,7 +134,8 @@ final class AuthCommand {
                 throw TokenctlException.usage("--limit " + limit + " is not valid; use 1-" + ListTokens.MAX_LIMIT);
             }
             TokenStatus st = status == null ? null : TokenStatus.fromWire(status);
-            TokenPage page = service.list(new ListTokens(user, org, st, limit, after));
+            TokenPage page = service.list(new ListTokens(user, org, st,
+                    expiringWithin == null ? null : Durations.parse("--expiring-within", expiringWithin), limit, after));
             if (output.json) {
                 TokenOutput.json(out(), page.tokens());
             } else {
@@ -218,12 +241,28 @@ final class AuthCommand {
     }
 
     @Command(name = "retire", mixinStandardHelpOptions = true,
-            description = "Revoke a token for good; it stays listed as history with status retired.",
-            footerHeading = "%nExample:%n", footer = "  tokenctl auth retire 65f1c2a09b7e4d11")
-    static final class Retire extends StatusChange {
+            description = {"Revoke a token for good; it stays listed as history with status retired.",
+                "With --secret-stdin, retire whichever token a leaked secret (read from stdin) belongs to."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  tokenctl auth retire 65f1c2a09b7e4d11",
+                "  tokenctl auth retire --secret-stdin < leaked.txt"})
+    static final class Retire extends BaseCommand {
+        @Parameters(paramLabel = "ID", arity = "0..1", completionCandidates = Candidates.TokenIds.class,
+                description = "Token id (or give --secret-stdin)")
+        String id;
+
+        @Option(names = "--secret-stdin", description = "Read the token's secret from stdin instead of an id")
+        boolean secretStdin;
+
+        @Mixin
+        OutputOptions output;
+
         @Override
-        Token change(TokenService service) {
-            return service.retire(id);
+        void run(TokenService service) {
+            if (secretStdin == (id != null)) {
+                throw TokenctlException.usage("auth retire: give a token ID or --secret-stdin, not both or neither");
+            }
+            print(this, output, secretStdin ? service.retireBySecret(new FindSecret(readSecret())) : service.retire(id));
         }
     }
 
@@ -268,6 +307,10 @@ final class AuthCommand {
         @Option(names = "--old-expires", paramLabel = "TIME", description = "Keep the old secret working until this ISO-8601 time")
         String oldExpires;
 
+        @Option(names = "--revoke-on-reuse",
+                description = "Retire the whole token if an old secret is presented after its window (likely leaked)")
+        boolean revokeOnReuse;
+
         @Option(names = {"-q", "--quiet"}, description = "Print only the new secret")
         boolean quiet;
 
@@ -285,7 +328,7 @@ final class AuthCommand {
                 }
             }
             CreatedToken created = service.regenerate(new Regenerate(id,
-                    grace == null ? null : Durations.parse("--grace", grace), oldAt));
+                    grace == null ? null : Durations.parse("--grace", grace), oldAt, revokeOnReuse));
             TokenOutput.created(out(), created, quiet, output);
         }
     }

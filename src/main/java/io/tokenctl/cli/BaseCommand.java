@@ -25,11 +25,40 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (TokenService service = needsToken() ? root().service() : root().serviceWithoutToken()) {
-            run(service);
+        if (!opensService()) {
+            run(null);
+        } else {
+            try (TokenService service = needsToken() ? root().service() : root().serviceWithoutToken()) {
+                run(service);
+            }
         }
         out().flush();
+        return exitCode();
+    }
+
+    /** The exit code of a run that didn't throw: 0, unless the command's answer is itself a refusal (verify). */
+    int exitCode() {
         return 0;
+    }
+
+    /** False for a command that works without any store or server (offline verify). */
+    boolean opensService() {
+        return true;
+    }
+
+    /** A token or secret from stdin, never argv: one line, surrounding whitespace dropped. */
+    String readSecret() {
+        try {
+            byte[] bytes = root().ctx.stdin().readNBytes(16 * 1024);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw io.tokenctl.api.TokenctlException.usage("no token on stdin; pipe it in, e.g."
+                        + " `printf %s \"$TOKEN\" | tokenctl " + spec.qualifiedName().substring("tokenctl ".length()) + "`");
+            }
+            return text;
+        } catch (java.io.IOException e) {
+            throw io.tokenctl.api.TokenctlException.failure("cannot read stdin: " + e.getMessage(), e);
+        }
     }
 
     boolean needsToken() {

@@ -19,6 +19,22 @@ final class Candidates {
         }
     }
 
+    /** {@code --app-default}: how a new app's first use is treated. */
+    static final class AppStates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(io.tokenctl.api.AppState.values()).map(io.tokenctl.api.AppState::wire).iterator();
+        }
+    }
+
+    /** {@code --format}: opaque or jwt. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(io.tokenctl.api.TokenFormat.values()).map(io.tokenctl.api.TokenFormat::wire).iterator();
+        }
+    }
+
     /** The shells {@code tokenctl completion} writes scripts for. */
     static final class Shells implements Iterable<String> {
         @Override

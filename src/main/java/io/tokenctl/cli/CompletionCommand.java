@@ -60,7 +60,7 @@ final class CompletionCommand implements Callable<Integer> {
             TokenctlCommand root = (TokenctlCommand) spec.root().userObject();
             PrintWriter out = spec.commandLine().getOut();
             try (TokenService service = root.service()) {
-                for (Token t : service.list(new ListTokens(null, null, null, LIMIT, null)).tokens()) {
+                for (Token t : service.list(new ListTokens(null, null, null, null, LIMIT, null)).tokens()) {
                     out.println(t.id());
                 }
             } catch (RuntimeException e) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tokenctl org ...}: tenants. */
 @Command(name = "org", mixinStandardHelpOptions = true, description = "Create and list orgs.",
-        subcommands = {OrgCommand.Create.class, OrgCommand.ListCmd.class},
+        subcommands = {OrgCommand.Create.class, OrgCommand.ListCmd.class, OrgCommand.Keys.class},
         footerHeading = "%nExample:%n", footer = "  tokenctl org create staging")
 final class OrgCommand {
 
@@ -56,6 +56,58 @@ final class OrgCommand {
         @Override
         void run(TokenService service) {
             print(this, output, service.listOrgs());
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "An org's Ed25519 signing keys for JWT tokens: the newest signs, every present key verifies.",
+            subcommands = {Keys.Rotate.class, Keys.Jwks.class, Keys.Remove.class},
+            footerHeading = "%nExample:%n", footer = "  tokenctl org keys jwks acme > acme.jwks")
+    static final class Keys {
+        @Command(name = "rotate", mixinStandardHelpOptions = true,
+                description = "Add a new signing key; older keys keep verifying until removed (admins only).",
+                footerHeading = "%nExample:%n", footer = "  tokenctl org keys rotate acme")
+        static final class Rotate extends BaseCommand {
+            @Parameters(paramLabel = "ORG", description = "Org name")
+            String org;
+
+            @Override
+            void run(TokenService service) {
+                io.tokenctl.api.Results.SigningKey k = service.rotateOrgKey(org);
+                out().println(k.kid());
+                err().println("org " + org + " now signs new JWT tokens with key " + k.kid());
+            }
+        }
+
+        @Command(name = "jwks", mixinStandardHelpOptions = true,
+                description = "Print the org's public keys as a JWKS, for `auth verify --offline --jwks`.",
+                footerHeading = "%nExample:%n", footer = "  tokenctl org keys jwks acme > acme.jwks")
+        static final class Jwks extends BaseCommand {
+            @Parameters(paramLabel = "ORG", description = "Org name")
+            String org;
+
+            @Override
+            void run(TokenService service) {
+                List<io.tokenctl.api.Results.SigningKey> keys = service.orgKeys(org);
+                TokenOutput.write(out(), g -> ApiJson.writeJwks(g, keys));
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true,
+                description = "Remove a signing key: JWT tokens it signed stop verifying (admins only).",
+                footerHeading = "%nExample:%n", footer = "  tokenctl org keys remove acme 0190a1b2c3d4e5f6")
+        static final class Remove extends BaseCommand {
+            @Parameters(index = "0", paramLabel = "ORG", description = "Org name")
+            String org;
+
+            @Parameters(index = "1", paramLabel = "KID", description = "Key id (from `org keys jwks`)")
+            String kid;
+
+            @Override
+            void run(TokenService service) {
+                service.removeOrgKey(org, kid);
+                err().println("removed key " + kid + " of org " + org);
+            }
         }
     }
 }

@@ -55,6 +55,11 @@ final class TokenOutput {
         if (k.retiredReason() != null) {
             t.row("Retired", k.retiredReason());
         }
+        t.row("Format", k.format().wire()).row("App default", k.appDefault().wire())
+                .row("Allowed IPs", k.allowIPs().isEmpty() ? "any" : String.join(",", k.allowIPs()))
+                .row("Last used", k.lastUsedAt() == null ? "never" : time(k.lastUsedAt())
+                        + (k.lastUsedIP() == null ? "" : " from " + k.lastUsedIP())
+                        + (k.lastUsedApp() == null ? "" : " by " + k.lastUsedApp()));
         t.print(out, true);
     }
 

@@ -2,10 +2,8 @@ package io.tokenctl.core;
 
 import io.tokenctl.api.Role;
 import io.tokenctl.api.TokenKind;
-import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
 import io.tokenctl.store.Rows.MemberRow;
-import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenRow;
 import io.tokenctl.store.StoreTx;
 import java.time.Instant;
@@ -19,32 +17,28 @@ final class Authenticator {
     }
 
     /** Checks the secret's shape and checksum before any lookup: a typo never reaches the store. */
-    static String hashOf(String secret) {
+    static Presented presented(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw TokenctlException.unauthenticated("no operator token: set TOKENCTL_TOKEN, pass --token-file FILE,"
                     + " or run `tokenctl setup` to save one in the active profile");
         }
-        if (!Secrets.wellFormed(secret.strip())) {
+        Presented p = Presented.of(secret);
+        if (p.kind() == Presented.Kind.MALFORMED) {
             throw TokenctlException.unauthenticated("the operator token is not a tokenctl token (expected tctl_ and 36"
-                    + " letters or digits with a valid checksum)");
+                    + " letters or digits with a valid checksum, or a tokenctl JWT)");
         }
-        return Secrets.hash(secret.strip());
+        return p;
     }
 
-    static Caller authenticate(StoreTx tx, String hash, Instant now) {
-        SecretRow secret = tx.findSecret(hash)
-                .filter(s -> Secrets.sameHash(s.hash(), hash))
-                .orElseThrow(() -> TokenctlException.unauthenticated("the operator token is not known to this store"));
-        TokenRow token = tx.findToken(secret.tokenId())
-                .orElseThrow(() -> TokenctlException.unauthenticated("the operator token is not known to this store"));
-        if (secret.notAfter() != null && !now.isBefore(secret.notAfter())) {
-            throw TokenctlException.unauthenticated("operator token " + token.id()
-                    + " was regenerated and this old secret has expired");
+    static Caller authenticate(StoreTx tx, Presented presented, Instant now) {
+        Verifier.Identified who = Verifier.identify(tx, presented, now);
+        if (who.row() == null) {
+            throw TokenctlException.unauthenticated("the operator token is not known to this store");
         }
-        TokenStatus status = Tokens.effectiveStatus(token, now);
-        if (status != TokenStatus.ACTIVE) {
-            throw TokenctlException.unauthenticated("operator token " + token.id() + " is " + status.wire());
+        if (who.refusal() != null) {
+            throw TokenctlException.unauthenticated("operator token refused: " + who.refusal());
         }
+        TokenRow token = who.row();
         Map<String, Caller.OrgAccess> orgs = scope(tx, token);
         if (orgs.isEmpty()) {
             throw TokenctlException.unauthenticated("operator token " + token.id()

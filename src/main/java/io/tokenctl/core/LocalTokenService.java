@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.AppState;
 import io.tokenctl.api.CreatedToken;
 import io.tokenctl.api.Expiry;
 import io.tokenctl.api.Permission;
@@ -9,7 +10,13 @@ import io.tokenctl.api.Requests.CreateUser;
 import io.tokenctl.api.Requests.DeleteUser;
 import io.tokenctl.api.Requests.ListAudit;
 import io.tokenctl.api.Requests.ListTokens;
+import io.tokenctl.api.Requests.FindSecret;
 import io.tokenctl.api.Requests.ListUsers;
+import io.tokenctl.api.Requests.SetAppState;
+import io.tokenctl.api.Requests.Verify;
+import io.tokenctl.api.Results.AppUse;
+import io.tokenctl.api.Results.SigningKey;
+import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.Requests.Regenerate;
 import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.Requests.UpdateToken;
@@ -21,6 +28,7 @@ import io.tokenctl.api.Results.TokenPage;
 import io.tokenctl.api.Results.UserDeleted;
 import io.tokenctl.api.Role;
 import io.tokenctl.api.Token;
+import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenStatus;
@@ -50,6 +58,8 @@ public final class LocalTokenService implements TokenService {
     private final Clock clock;
     private final SecureRandom random;
     private final Operations ops;
+    private final UsageLog usage = new UsageLog();
+    private final Verifier verifier = new Verifier(this::store, usage);
     private Store store;
 
     public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, SecureRandom random) {
@@ -91,7 +101,7 @@ public final class LocalTokenService implements TokenService {
             tx.insertMembership(user.id(), org.id(), Role.ADMIN.wire());
             // the operator token reaches every org its admin will belong to
             Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
-                    username + "'s operator token", null);
+                    username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of());
             Minting.Minted minted = Minting.insert(tx, plan, null, now, random);
             tx.insertAudit(new io.tokenctl.store.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
                     "org:" + orgName, Audit.ALLOWED, null));
@@ -111,6 +121,7 @@ public final class LocalTokenService implements TokenService {
         if (request.account() && request.allOrgs()) {
             throw TokenctlException.usage("--all-orgs is for user tokens; an account token has a fixed list of orgs");
         }
+        Minting.Use use = Minting.Use.of(request.format(), request.appDefault(), request.allowIPs());
         if (request.account() && request.user() != null) {
             throw TokenctlException.usage("--account and --user exclude each other: an account token belongs to the org");
         }
@@ -118,7 +129,7 @@ public final class LocalTokenService implements TokenService {
             Instant expiresAt = futureExpiry(request.expires(), now);
             UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
             Minting.Plan plan = Minting.plan(tx, caller, request.account() ? TokenKind.ACCOUNT : TokenKind.USER, owner,
-                    request.orgs(), request.allOrgs(), permissions, description, expiresAt);
+                    request.orgs(), request.allOrgs(), permissions, description, expiresAt, use);
             Minting.Minted minted = Minting.mint(tx, caller, plan, now, random);
             Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
             return minted.created();
@@ -152,7 +163,8 @@ public final class LocalTokenService implements TokenService {
             }
             List<TokenRow> rows = tx.listTokens(new TokenFilter(adminOrgs,
                     caller.kind() == TokenKind.USER ? caller.userId() : null, ownOnly, userId, orgId,
-                    request.status(), now, request.after(), limit + 1));
+                    request.status(), request.expiringWithin() == null ? null : now.plus(request.expiringWithin()), now,
+                    request.after(), limit + 1));
             List<Token> out = new ArrayList<>(Math.min(rows.size(), limit));
             for (int i = 0; i < rows.size() && i < limit; i++) {
                 out.add(Tokens.view(rows.get(i), now));
@@ -243,10 +255,12 @@ public final class LocalTokenService implements TokenService {
                 }
                 oldEnd = request.oldExpiresAt();
             }
-            tx.pruneSecrets(row.id(), now);
             tx.supersedeSecrets(row.id(), oldEnd);
-            String secret = Secrets.generate(random);
+            String secret = Minting.newSecret(tx, row, now, random);
             tx.insertSecret(new SecretRow(Secrets.hash(secret), row.id(), null));
+            if (request.revokeOnReuse()) {
+                tx.setRevokeOnReuse(row.id(), true);
+            }
             Audit.allowed(tx, caller, now, row.orgId(), "regenerate", row.id(),
                     oldEnd.equals(now) ? null : "old secret works until " + oldEnd);
             return new CreatedToken(Tokens.view(tx.findToken(row.id()).orElseThrow(), now), secret);
@@ -277,7 +291,8 @@ public final class LocalTokenService implements TokenService {
                 orgNames.add(0, original.orgName());
             }
             Minting.Plan plan = Minting.plan(tx, caller, TokenKind.USER, Minting.owner(tx, caller, null), orgNames,
-                    original.allOrgs(), permissions, desc, original.expiresAt());
+                    original.allOrgs(), permissions, desc, original.expiresAt(),
+                    new Minting.Use(original.format(), original.appDefault(), original.allowIps()));
             Minting.Minted minted = Minting.mint(tx, caller, plan, now, random);
             Audit.allowed(tx, caller, now, plan.home().id(), "clone", minted.row().id(), "clone of " + original.id());
             return minted.created();
@@ -345,9 +360,130 @@ public final class LocalTokenService implements TokenService {
         return ops.look("audit list", null, (tx, caller, now) -> Directory.audit(tx, caller, request, limit));
     }
 
+    // --- verification and leak response
+
+    @Override
+    public Verification verify(Verify request) {
+        return verifier.verify(request, clock.instant());
+    }
+
+    @Override
+    public List<AppUse> apps(String id) {
+        return ops.look("apps", id, (tx, caller, now) -> {
+            TokenRow row = Visibility.visible(tx, caller, id);
+            List<AppUse> out = new ArrayList<>();
+            tx.apps(row.id()).forEach(a -> out.add(new AppUse(a.app(), a.state(), a.firstSeen(), a.lastSeen())));
+            return out;
+        });
+    }
+
+    @Override
+    public AppUse setAppState(SetAppState request) {
+        String action = request.state() == AppState.ALLOW ? "approve-app" : "deny-app";
+        if (request.app() == null || request.app().isBlank() || request.app().length() > 128) {
+            throw TokenctlException.usage("APP: \"" + request.app() + "\" is not a valid app name; use 1-128 characters");
+        }
+        return ops.change(action, request.id(), (tx, caller, now) -> {
+            TokenRow row = Visibility.manageable(tx, caller, request.id());
+            tx.setAppState(row.id(), request.app(), request.state(), now);
+            Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), "app " + request.app());
+            var a = tx.findApp(row.id(), request.app()).orElseThrow();
+            return new AppUse(a.app(), a.state(), a.firstSeen(), a.lastSeen());
+        });
+    }
+
+    @Override
+    public Token find(FindSecret request) {
+        Presented p = leaked(request);
+        return ops.change("find", null, (tx, caller, now) -> {
+            TokenRow row = bySecret(tx, caller, p);
+            Audit.allowed(tx, caller, now, row.orgId(), "find", row.id(), "looked up by secret");
+            return Tokens.view(row, now);
+        });
+    }
+
+    @Override
+    public Token retireBySecret(FindSecret request) {
+        Presented p = leaked(request);
+        return ops.change("retire", null, (tx, caller, now) -> {
+            TokenRow row = bySecret(tx, caller, p);
+            row = Visibility.manageable(tx, caller, row.id());
+            if (row.status() != TokenStatus.RETIRED) {
+                String reason = "retired by secret (leak response) by " + caller.auditName();
+                tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
+                Audit.allowed(tx, caller, now, row.orgId(), "retire", row.id(), reason);
+            }
+            return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
+        });
+    }
+
+    private static Presented leaked(FindSecret request) {
+        Presented p = Presented.of(request.token());
+        if (p.kind() == Presented.Kind.MALFORMED) {
+            throw TokenctlException.usage("stdin does not hold a tokenctl token (tctl_ and 36 letters or digits with a"
+                    + " valid checksum, or a tokenctl JWT)");
+        }
+        return p;
+    }
+
+    private static TokenRow bySecret(StoreTx tx, Caller caller, Presented p) {
+        String id = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash()))
+                .map(SecretRow::tokenId).orElse(null);
+        if (id == null) {
+            throw TokenctlException.notFound("no token has this secret (it may have been deleted)");
+        }
+        return Visibility.visible(tx, caller, id);
+    }
+
+    @Override
+    public SigningKey rotateOrgKey(String org) {
+        return ops.change("key rotate", "org:" + org, (tx, caller, now) -> {
+            OrgRow o = Directory.orgInScope(tx, caller, org);
+            requireOrgAdmin(caller, o);
+            var key = OrgKeys.add(tx, o.id(), now, random);
+            Audit.allowed(tx, caller, now, o.id(), "key rotate", "org:" + org, "new signing key " + key.kid());
+            return new SigningKey(key.kid(), o.id(), key.publicKey(), key.createdAt());
+        });
+    }
+
+    @Override
+    public void removeOrgKey(String org, String kid) {
+        ops.change("key remove", "org:" + org, (tx, caller, now) -> {
+            OrgRow o = Directory.orgInScope(tx, caller, org);
+            requireOrgAdmin(caller, o);
+            tx.findOrgKey(kid).filter(k -> k.orgId().equals(o.id()))
+                    .orElseThrow(() -> TokenctlException.notFound("org " + org + " has no key " + kid));
+            tx.deleteOrgKey(kid);
+            Audit.allowed(tx, caller, now, o.id(), "key remove", "org:" + org, "removed signing key " + kid);
+            return null;
+        });
+    }
+
+    @Override
+    public List<SigningKey> orgKeys(String org) {
+        return ops.look("keys", "org:" + org, (tx, caller, now) -> {
+            OrgRow o = Directory.orgInScope(tx, caller, org);
+            List<SigningKey> out = new ArrayList<>();
+            tx.orgKeys(o.id()).forEach(k -> out.add(new SigningKey(k.kid(), o.id(), k.publicKey(), k.createdAt())));
+            return out;
+        });
+    }
+
+    private static void requireOrgAdmin(Caller caller, OrgRow org) {
+        if (!caller.isAdmin(org.id())) {
+            throw TokenctlException.forbidden("only admins of org " + org.name() + " manage its signing keys");
+        }
+    }
+
+    /** Offline JWT verification against a JWKS document: no store, so no revocation. */
+    public static Verification verifyOffline(String token, byte[] jwks, Clock clock) {
+        return Verifier.offline(token, jwks, clock.instant());
+    }
+
     @Override
     public void close() {
         if (store != null) {
+            usage.flush(store);
             store.close();
             store = null;
         }

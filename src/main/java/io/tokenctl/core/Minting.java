@@ -1,12 +1,15 @@
 package io.tokenctl.core;
 
 import io.tokenctl.api.CreatedToken;
+import io.tokenctl.api.AppState;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.Role;
 import io.tokenctl.api.TokenKind;
+import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
 import io.tokenctl.store.Rows.MemberRow;
+import io.tokenctl.store.Rows.OrgKeyRow;
 import io.tokenctl.store.Rows.OrgRow;
 import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenRow;
@@ -33,7 +36,10 @@ final class Minting {
             boolean allOrgs,
             List<Permission> permissions,
             String description,
-            Instant expiresAt) {
+            Instant expiresAt,
+            TokenFormat format,
+            AppState appDefault,
+            List<String> allowIps) {
     }
 
     record Minted(TokenRow row, CreatedToken created) {
@@ -65,8 +71,21 @@ final class Minting {
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
     }
 
+    /** How the new token is used: its format, its default app state and its allowed client networks. */
+    record Use(TokenFormat format, AppState appDefault, List<String> allowIps) {
+        static final Use DEFAULT = new Use(TokenFormat.OPAQUE, AppState.ALLOW, List.of());
+
+        /** Validated; networks kept as typed. */
+        static Use of(TokenFormat format, AppState appDefault, List<String> allowIps) {
+            for (String c : allowIps) {
+                Cidr.parse("--allow-ip", c);
+            }
+            return new Use(format, appDefault, List.copyOf(allowIps));
+        }
+    }
+
     static Plan plan(StoreTx tx, Caller caller, TokenKind kind, UserRow owner, List<String> orgNames, boolean allOrgs,
-            List<Permission> permissions, String description, Instant expiresAt) {
+            List<Permission> permissions, String description, Instant expiresAt, Use use) {
         String desc = description != null ? description : Permissions.describe(permissions);
         if (allOrgs) {
             List<OrgRow> targets = ownerOrgs(tx, owner);
@@ -75,7 +94,8 @@ final class Minting {
             }
             OrgRow home = targets.stream().filter(o -> o.id().equals(caller.homeOrgId())).findFirst()
                     .orElse(targets.get(0));
-            return new Plan(kind, owner, home, List.of(), true, permissions, desc, expiresAt);
+            return new Plan(kind, owner, home, List.of(), true, permissions, desc, expiresAt, use.format(),
+                    use.appDefault(), use.allowIps());
         }
         Map<String, OrgRow> scope = new LinkedHashMap<>();
         for (String name : orgNames.isEmpty() ? List.of(caller.homeOrgName()) : orgNames) {
@@ -84,7 +104,8 @@ final class Minting {
             scope.put(org.id(), org);
         }
         List<OrgRow> orgs = List.copyOf(scope.values());
-        return new Plan(kind, owner, orgs.get(0), orgs, false, permissions, desc, expiresAt);
+        return new Plan(kind, owner, orgs.get(0), orgs, false, permissions, desc, expiresAt, use.format(),
+                use.appDefault(), use.allowIps());
     }
 
     private static List<OrgRow> ownerOrgs(StoreTx tx, UserRow owner) {
@@ -160,14 +181,35 @@ final class Minting {
         }
         List<String> scopeIds = plan.scope().stream().map(OrgRow::id).sorted().toList();
         UserRow owner = plan.owner();
-        String secret = Secrets.generate(random);
-        String hash = Secrets.hash(secret);
         TokenRow row = new TokenRow(id, plan.kind(), owner == null ? null : owner.id(), owner == null ? null : owner.name(),
                 plan.home().id(), plan.home().name(), plan.allOrgs(), scopeIds, plan.description(), TokenStatus.ACTIVE,
-                null, Permissions.normalize(plan.permissions()), plan.expiresAt(), now, now, createdBy, hash);
+                null, Permissions.normalize(plan.permissions()), plan.expiresAt(), now, now, createdBy, null,
+                plan.format(), plan.appDefault(), plan.allowIps(), false, 0, null, null, null);
+        String secret = newSecret(tx, row, now, random);
+        String hash = Secrets.hash(secret);
+        row = withHash(row, hash);
         tx.insertToken(row);
         tx.insertSecret(new SecretRow(hash, id, null));
         return new Minted(row, new CreatedToken(Tokens.view(row, now), secret));
+    }
+
+    /** A fresh secret for a token: opaque, or a JWT signed with its org's newest key (made on first need). */
+    static String newSecret(StoreTx tx, TokenRow row, Instant now, SecureRandom random) {
+        if (row.format() != TokenFormat.JWT) {
+            return Secrets.generate(random);
+        }
+        OrgKeyRow key = tx.orgKeys(row.orgId()).stream().findFirst()
+                .orElseGet(() -> OrgKeys.add(tx, row.orgId(), now, random));
+        String sub = row.userId() != null ? row.userId() : "org:" + row.orgId();
+        return Jwt.sign(key.kid(), key.privateKey(),
+                new Jwt.Claims(key.kid(), Jwt.ISSUER, sub, row.orgId(), row.id(), now, row.expiresAt()));
+    }
+
+    private static TokenRow withHash(TokenRow r, String hash) {
+        return new TokenRow(r.id(), r.kind(), r.userId(), r.userName(), r.orgId(), r.orgName(), r.allOrgs(),
+                r.scopeOrgIds(), r.description(), r.status(), r.retiredReason(), r.permissions(), r.expiresAt(),
+                r.createdAt(), r.updatedAt(), r.createdBy(), hash, r.format(), r.appDefault(), r.allowIps(),
+                r.revokeOnReuse(), r.verifyCount(), r.lastUsedAt(), r.lastUsedIp(), r.lastUsedApp());
     }
 
     /** Checks that {@code username} may own {@code row}: in its orgs, with roles that allow its permissions. */

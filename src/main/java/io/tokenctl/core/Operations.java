@@ -39,12 +39,12 @@ final class Operations {
     }
 
     private <T> T run(boolean write, String action, String target, Operation<T> op) {
-        String hash = Authenticator.hashOf(operatorSecret);
+        Presented presented = Authenticator.presented(operatorSecret);
         Instant now = clock.instant();
         Caller[] acting = new Caller[1];
         try {
             java.util.function.Function<StoreTx, T> work = tx -> {
-                acting[0] = Authenticator.authenticate(tx, hash, now);
+                acting[0] = Authenticator.authenticate(tx, presented, now);
                 return op.run(tx, acting[0], now);
             };
             return write ? store.get().write(work) : store.get().read(work);

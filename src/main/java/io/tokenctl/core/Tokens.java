@@ -23,6 +23,7 @@ final class Tokens {
                 row.userName(), row.orgId(), row.orgName(), row.allOrgs(),
                 row.scopeOrgIds(), row.permissions(),
                 row.hash() == null ? null : Secrets.display(row.hash()),
-                row.createdAt(), row.updatedAt(), row.expiresAt(), row.retiredReason());
+                row.createdAt(), row.updatedAt(), row.expiresAt(), row.retiredReason(), row.format(), row.appDefault(),
+                row.allowIps(), row.revokeOnReuse(), row.verifyCount(), row.lastUsedAt(), row.lastUsedIp(), row.lastUsedApp());
     }
 }

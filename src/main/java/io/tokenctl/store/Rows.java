@@ -1,7 +1,9 @@
 package io.tokenctl.store;
 
+import io.tokenctl.api.AppState;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.TokenKind;
+import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.TokenStatus;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,23 @@ public final class Rows {
             Instant createdAt,
             Instant updatedAt,
             String createdBy,
-            String hash) {
+            String hash,
+            TokenFormat format,
+            AppState appDefault,
+            List<String> allowIps,
+            boolean revokeOnReuse,
+            long verifyCount,
+            Instant lastUsedAt,
+            String lastUsedIp,
+            String lastUsedApp) {
+    }
+
+    /** An app seen using a token. */
+    public record AppRow(String tokenId, String app, AppState state, Instant firstSeen, Instant lastSeen) {
+    }
+
+    /** An org's Ed25519 signing key pair, base64url-encoded raw keys. */
+    public record OrgKeyRow(String kid, String orgId, String privateKey, String publicKey, Instant createdAt) {
     }
 
     /** A stored secret hash; {@code notAfter} null for the current secret, set for a superseded one. */
@@ -64,6 +82,7 @@ public final class Rows {
             String userId,
             String orgId,
             TokenStatus status,
+            Instant expiresBefore,
             Instant now,
             String after,
             int limit) {

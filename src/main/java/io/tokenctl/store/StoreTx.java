@@ -1,11 +1,15 @@
 package io.tokenctl.store;
 
+import io.tokenctl.api.AppState;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.TokenKind;
+import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.store.Rows.AuditFilter;
+import io.tokenctl.store.Rows.AppRow;
 import io.tokenctl.store.Rows.AuditRow;
 import io.tokenctl.store.Rows.MemberRow;
+import io.tokenctl.store.Rows.OrgKeyRow;
 import io.tokenctl.store.Rows.OrgRow;
 import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenFilter;
@@ -27,7 +31,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class StoreTx {
     private static final String TOKEN_COLUMNS = "SELECT t.id, t.kind, t.user_id, u.name AS user_name, t.org_id,"
             + " o.name AS org_name, t.all_orgs, t.description, t.status, t.retired_reason, t.permissions, t.expires_at,"
-            + " t.created_at, t.updated_at, t.created_by,"
+            + " t.created_at, t.updated_at, t.created_by, t.format, t.app_default, t.allow_ips, t.revoke_on_reuse,"
+            + " t.verify_count, t.last_used_at, t.last_used_ip, t.last_used_app,"
             + " (SELECT group_concat(x.org_id, ' ') FROM token_orgs x WHERE x.token_id = t.id) AS scope,"
             + " (SELECT s.hash FROM token_secrets s WHERE s.token_id = t.id AND s.not_after IS NULL) AS hash"
             + " FROM tokens t LEFT JOIN users u ON u.id = t.user_id JOIN orgs o ON o.id = t.org_id";
@@ -116,15 +121,16 @@ public final class StoreTx {
     // --- tokens and secrets
 
     private static final String INSERT_TOKEN = "INSERT INTO tokens (id, kind, user_id, org_id, all_orgs, description,"
-            + " status, permissions, expires_at, created_at, updated_at, created_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " status, permissions, expires_at, created_at, updated_at, created_by, format, app_default, allow_ips,"
+            + " revoke_on_reuse) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TOKEN_ORG = "INSERT INTO token_orgs (token_id, org_id) VALUES (?, ?)";
     private static final String INSERT_SECRET = "INSERT INTO token_secrets (hash, token_id, not_after) VALUES (?, ?, ?)";
 
     private static Object[] tokenArgs(TokenRow t) {
         return new Object[] {t.id(), t.kind().wire(), t.userId(), t.orgId(), t.allOrgs() ? 1 : 0, t.description(),
             t.status().wire(), PermissionColumn.encode(t.permissions()), millisOrNull(t.expiresAt()),
-            millis(t.createdAt()), millis(t.updatedAt()), t.createdBy()};
+            millis(t.createdAt()), millis(t.updatedAt()), t.createdBy(), t.format().wire(), t.appDefault().wire(),
+            t.allowIps().isEmpty() ? null : String.join(" ", t.allowIps()), t.revokeOnReuse() ? 1 : 0};
     }
 
     /** One token with its static org scope ({@code t.scopeOrgIds()}). */
@@ -187,12 +193,6 @@ public final class StoreTx {
     public void supersedeSecrets(String tokenId, Instant notAfter) {
         h.createUpdate("UPDATE token_secrets SET not_after = ? WHERE token_id = ? AND not_after IS NULL")
                 .bind(0, millis(notAfter)).bind(1, tokenId).execute();
-    }
-
-    /** Forgets superseded secrets whose end time has passed: an old hash is kept only until then. */
-    public void pruneSecrets(String tokenId, Instant now) {
-        h.createUpdate("DELETE FROM token_secrets WHERE token_id = ? AND not_after IS NOT NULL AND not_after <= ?")
-                .bind(0, tokenId).bind(1, millis(now)).execute();
     }
 
     public Optional<TokenRow> findToken(String id) {
@@ -266,6 +266,11 @@ public final class StoreTx {
                 }
             }
         }
+        if (f.expiresBefore() != null) {
+            sql.append(" AND t.status = 'active' AND t.expires_at > ? AND t.expires_at <= ?");
+            args.add(millis(f.now()));
+            args.add(millis(f.expiresBefore()));
+        }
         if (f.after() != null) {
             sql.append(" AND t.id > ?");
             args.add(f.after());
@@ -304,6 +309,81 @@ public final class StoreTx {
 
     public void deleteToken(String id) {
         h.createUpdate("DELETE FROM tokens WHERE id = ?").bind(0, id).execute();
+    }
+
+    public void setRevokeOnReuse(String id, boolean on) {
+        h.createUpdate("UPDATE tokens SET revoke_on_reuse = ? WHERE id = ?").bind(0, on ? 1 : 0).bind(1, id).execute();
+    }
+
+    /** Adds coalesced uses of a token: how many verifies passed, and the latest time, IP and app. */
+    public void recordUse(String id, long count, Instant at, String ip, String app) {
+        h.createUpdate("UPDATE tokens SET verify_count = verify_count + ?, last_used_at = ?, last_used_ip = ?,"
+                        + " last_used_app = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)")
+                .bind(0, count).bind(1, millis(at)).bind(2, ip).bind(3, app).bind(4, id).bind(5, millis(at)).execute();
+    }
+
+    // --- apps
+
+    public Optional<AppRow> findApp(String tokenId, String app) {
+        return h.createQuery("SELECT token_id, app, state, first_seen, last_seen FROM token_apps"
+                        + " WHERE token_id = ? AND app = ?")
+                .bind(0, tokenId).bind(1, app).map(StoreTx::appRow).findOne();
+    }
+
+    /** Records an app's first use with the given state; a concurrent first use keeps the earlier row. */
+    public void insertAppIfAbsent(String tokenId, String app, AppState state, Instant at) {
+        h.createUpdate("INSERT INTO token_apps (token_id, app, state, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (token_id, app) DO NOTHING")
+                .bind(0, tokenId).bind(1, app).bind(2, state.wire()).bind(3, millis(at)).bind(4, millis(at)).execute();
+    }
+
+    public void touchApp(String tokenId, String app, Instant at) {
+        h.createUpdate("UPDATE token_apps SET last_seen = ? WHERE token_id = ? AND app = ? AND last_seen < ?")
+                .bind(0, millis(at)).bind(1, tokenId).bind(2, app).bind(3, millis(at)).execute();
+    }
+
+    /** Sets an app's state, recording the app if it was never seen (approval ahead of first use). */
+    public void setAppState(String tokenId, String app, AppState state, Instant at) {
+        h.createUpdate("INSERT INTO token_apps (token_id, app, state, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (token_id, app) DO UPDATE SET state = excluded.state")
+                .bind(0, tokenId).bind(1, app).bind(2, state.wire()).bind(3, millis(at)).bind(4, millis(at)).execute();
+    }
+
+    public List<AppRow> apps(String tokenId) {
+        return h.createQuery("SELECT token_id, app, state, first_seen, last_seen FROM token_apps WHERE token_id = ?"
+                + " ORDER BY app").bind(0, tokenId).map(StoreTx::appRow).list();
+    }
+
+    private static AppRow appRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new AppRow(rs.getString(1), rs.getString(2), AppState.fromWire("state", rs.getString(3)),
+                instant(rs, 4), instant(rs, 5));
+    }
+
+    // --- org signing keys
+
+    public void insertOrgKey(OrgKeyRow k) {
+        h.createUpdate("INSERT INTO org_keys (kid, org_id, private_key, public_key, created_at) VALUES (?, ?, ?, ?, ?)")
+                .bind(0, k.kid()).bind(1, k.orgId()).bind(2, k.privateKey()).bind(3, k.publicKey())
+                .bind(4, millis(k.createdAt())).execute();
+    }
+
+    /** An org's keys, newest first: the first one signs. */
+    public List<OrgKeyRow> orgKeys(String orgId) {
+        return h.createQuery("SELECT kid, org_id, private_key, public_key, created_at FROM org_keys WHERE org_id = ?"
+                + " ORDER BY created_at DESC, kid DESC").bind(0, orgId).map(StoreTx::orgKeyRow).list();
+    }
+
+    public Optional<OrgKeyRow> findOrgKey(String kid) {
+        return h.createQuery("SELECT kid, org_id, private_key, public_key, created_at FROM org_keys WHERE kid = ?")
+                .bind(0, kid).map(StoreTx::orgKeyRow).findOne();
+    }
+
+    public void deleteOrgKey(String kid) {
+        h.createUpdate("DELETE FROM org_keys WHERE kid = ?").bind(0, kid).execute();
+    }
+
+    private static OrgKeyRow orgKeyRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new OrgKeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5));
     }
 
     // --- audit
@@ -375,7 +455,15 @@ public final class StoreTx {
                 instant(rs, rs.findColumn("created_at")),
                 instant(rs, rs.findColumn("updated_at")),
                 rs.getString("created_by"),
-                rs.getString("hash"));
+                rs.getString("hash"),
+                TokenFormat.fromWire("format", rs.getString("format")),
+                AppState.fromWire("app_default", rs.getString("app_default")),
+                words(rs.getString("allow_ips")),
+                rs.getInt("revoke_on_reuse") != 0,
+                rs.getLong("verify_count"),
+                instant(rs, rs.findColumn("last_used_at")),
+                rs.getString("last_used_ip"),
+                rs.getString("last_used_app"));
     }
 
     private static List<String> words(String text) {

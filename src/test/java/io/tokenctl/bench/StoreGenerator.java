@@ -1,6 +1,8 @@
 package io.tokenctl.bench;
 
 import io.tokenctl.api.Action;
+import io.tokenctl.api.AppState;
+import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.ResourceType;
 import io.tokenctl.api.TokenKind;
@@ -65,7 +67,8 @@ public final class StoreGenerator {
                 tx.insertMembership(admin.id(), org.id(), "admin");
                 TokenRow op = new TokenRow(Ids.next(t0, random), TokenKind.USER, admin.id(), admin.name(), org.id(),
                         org.name(), true, List.of(), "admin's operator token", TokenStatus.ACTIVE, null,
-                        Permissions.allAccess(), null, t0, t0, null, null);
+                        Permissions.allAccess(), null, t0, t0, null, null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(),
+                        false, 0, null, null, null);
                 tx.insertTokens(List.of(op), List.of(new SecretRow(Secrets.hash(operatorSecret), op.id(), null)));
                 List<UserRow> owners = new ArrayList<>(users);
                 for (int u = 0; u < users; u++) {
@@ -90,7 +93,8 @@ public final class StoreGenerator {
                     TokenStatus status = i % 10 == 9 ? TokenStatus.INACTIVE : TokenStatus.ACTIVE;
                     TokenRow row = new TokenRow(Ids.next(created, random), TokenKind.USER, owner.id(), owner.name(),
                             org.id(), org.name(), false, List.of(org.id()), Permissions.describe(perms) + " #" + i,
-                            status, null, perms, expires, created, created, op.id(), null);
+                            status, null, perms, expires, created, created, op.id(), null, TokenFormat.OPAQUE,
+                            AppState.ALLOW, List.of(), false, 0, null, null, null);
                     rows.add(row);
                     secrets.add(new SecretRow(Secrets.hash(Secrets.generate(random)), row.id(), null));
                     if (i == tokens / 2) {

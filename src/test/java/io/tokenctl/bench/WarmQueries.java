@@ -26,7 +26,7 @@ public final class WarmQueries {
         try (TokenService api = new LocalTokenService(Path.of(args[0]), System.getenv("TOKENCTL_TOKEN"),
                 Clock.systemUTC(), new SecureRandom())) {
             System.out.printf("show_us=%.0f%n", medianMicros(n, () -> api.show(id)));
-            System.out.printf("list_us=%.0f%n", medianMicros(n, () -> api.list(new ListTokens(user, null, null, 50, null))));
+            System.out.printf("list_us=%.0f%n", medianMicros(n, () -> api.list(new ListTokens(user, null, null, null, 50, null))));
         }
     }
 

@@ -22,14 +22,14 @@ public final class QueryPlans {
         plans.put("auth show ID", tx.queryPlan(StoreTx.findTokenSql(tokenId)));
         List<String> org = List.of(orgId);
         plans.put("admin: auth list --user U --limit 50",
-                tx.queryPlan(StoreTx.listSql(new TokenFilter(org, null, List.of(), userId, null, null, now, null, 51))));
+                tx.queryPlan(StoreTx.listSql(new TokenFilter(org, null, List.of(), userId, null, null, null, now, null, 51))));
         plans.put("admin: auth list --user U --status active",
                 tx.queryPlan(StoreTx.listSql(new TokenFilter(org, null, List.of(), userId, null,
-                        io.tokenctl.api.TokenStatus.ACTIVE, now, null, 51))));
+                        io.tokenctl.api.TokenStatus.ACTIVE, null, now, null, 51))));
         plans.put("normal user: own tokens",
-                tx.queryPlan(StoreTx.listSql(new TokenFilter(List.of(), userId, org, null, null, null, now, null, 51))));
+                tx.queryPlan(StoreTx.listSql(new TokenFilter(List.of(), userId, org, null, null, null, null, now, null, 51))));
         plans.put("admin: auth list (page after ID)",
-                tx.queryPlan(StoreTx.listSql(new TokenFilter(org, userId, List.of(), null, null, null, now, tokenId, 101))));
+                tx.queryPlan(StoreTx.listSql(new TokenFilter(org, userId, List.of(), null, null, null, null, now, tokenId, 101))));
         plans.put("operator secret lookup", tx.queryPlan(new Sql(
                 "SELECT hash, token_id, not_after FROM token_secrets WHERE hash = ?", List.of("00"))));
         return plans;

@@ -1,0 +1,186 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.AppState;
+import io.tokenctl.api.ApiJson;
+import io.tokenctl.api.Permission;
+import io.tokenctl.api.Requests.FindSecret;
+import io.tokenctl.api.Requests.SetAppState;
+import io.tokenctl.api.Requests.Verify;
+import io.tokenctl.api.Results.AppUse;
+import io.tokenctl.api.Results.Verification;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.api.TokenctlException;
+import io.tokenctl.core.LocalTokenService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Using tokens: verify a presented token, find a leaked one, and approve or deny the apps that use a token. */
+final class AuthUse {
+    private AuthUse() {
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Is this token good for this use? Reads the presented token from stdin (never argv) and",
+                "answers like RFC 7662 introspection. Needs no operator token. Exit 0 valid; 3 unknown, malformed,",
+                "expired, retired, inactive or app pending; 4 IP not allowed, app denied or permission missing.",
+                "--offline --jwks FILE checks a JWT's signature and expiry with no store: it can't see revocation."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  printf %s \"$TOKEN\" | tokenctl auth verify --app ci --ip 10.1.2.3 --require write:buckets/0a1b2c",
+                "  printf %s \"$JWT\" | tokenctl auth verify --offline --jwks acme.jwks -q"})
+    static final class Verify extends BaseCommand {
+        @Option(names = "--app", paramLabel = "NAME", description = "Name of the app presenting the token")
+        String app;
+
+        @Option(names = "--ip", paramLabel = "ADDR", description = "Client address, checked against --allow-ip networks")
+        String ip;
+
+        @Option(names = "--require", paramLabel = "PERM",
+                description = "A permission the use needs, e.g. read:buckets or write:buckets/0a1b2c (repeatable)")
+        List<String> require;
+
+        @Option(names = "--offline", description = "Check a JWT's signature and expiry against --jwks only (no store)")
+        boolean offline;
+
+        @Option(names = "--jwks", paramLabel = "FILE", description = "JWKS file for --offline (from `tokenctl org keys jwks`)")
+        Path jwks;
+
+        @Option(names = {"-q", "--quiet"}, description = "Print nothing; the exit code is the answer")
+        boolean quiet;
+
+        @Override
+        boolean needsToken() {
+            return false;
+        }
+
+        private int code;
+
+        @Override
+        void run(TokenService service) {
+            List<Permission> required = new ArrayList<>();
+            if (require != null) {
+                require.forEach(r -> required.add(Permission.parse(r)));
+            }
+            Verification v;
+            if (offline) {
+                if (jwks == null) {
+                    throw TokenctlException.usage("--offline needs --jwks FILE (from `tokenctl org keys jwks ORG`)");
+                }
+                byte[] doc;
+                try {
+                    doc = Files.readAllBytes(jwks);
+                } catch (IOException e) {
+                    throw TokenctlException.usage("--jwks: cannot read " + jwks + ": " + e.getMessage());
+                }
+                v = LocalTokenService.verifyOffline(readSecret(), doc, root().ctx.clock());
+            } else {
+                v = service.verify(new io.tokenctl.api.Requests.Verify(readSecret(), app, ip, required));
+            }
+            if (!quiet) {
+                TokenOutput.write(out(), g -> ApiJson.writeVerification(g, v));
+            }
+            code = v.active() ? 0 : v.code().exitCode();
+        }
+
+        @Override
+        int exitCode() {
+            return code;
+        }
+
+        @Override
+        boolean opensService() {
+            return !offline;
+        }
+    }
+
+    @Command(name = "find", mixinStandardHelpOptions = true,
+            description = {"Which token is this secret? Reads a secret found in a log or a repo from stdin and shows",
+                "its token (id, owner, status) without printing the secret. Audited."},
+            footerHeading = "%nExample:%n",
+            footer = "  tokenctl auth find < leaked.txt && tokenctl auth retire --secret-stdin < leaked.txt")
+    static final class Find extends BaseCommand {
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            AuthCommand.print(this, output, service.find(new FindSecret(readSecret())));
+        }
+    }
+
+    @Command(name = "apps", mixinStandardHelpOptions = true,
+            description = "List the apps that used a token, with their state and first and last use.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth apps 65f1c2a09b7e4d11")
+    static final class Apps extends BaseCommand {
+        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
+        String id;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        void run(TokenService service) {
+            printApps(this, output, service.apps(id));
+        }
+    }
+
+    static void printApps(BaseCommand cmd, OutputOptions output, List<AppUse> apps) {
+        if (output.json) {
+            TokenOutput.write(cmd.out(), g -> {
+                g.writeStartArray();
+                for (AppUse a : apps) {
+                    ApiJson.writeAppUse(g, a);
+                }
+                g.writeEndArray();
+            });
+            return;
+        }
+        Table t = new Table("APP", "STATE", "FIRST SEEN", "LAST SEEN");
+        apps.forEach(a -> t.row(a.app(), a.state().wire(), TokenOutput.time(a.firstSeen()), TokenOutput.time(a.lastSeen())));
+        t.print(cmd.out(), output.hideHeaders);
+    }
+
+    abstract static class AppDecision extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "APP", description = "App name, as it presents itself (--app)")
+        String app;
+
+        @Mixin
+        OutputOptions output;
+
+        abstract AppState state();
+
+        @Override
+        void run(TokenService service) {
+            printApps(this, output, List.of(service.setAppState(new SetAppState(id, app, state()))));
+        }
+    }
+
+    @Command(name = "approve-app", mixinStandardHelpOptions = true,
+            description = "Let an app use a token (owner or admin; audited). Works before the app's first use too.",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth approve-app 65f1c2a09b7e4d11 grafana")
+    static final class ApproveApp extends AppDecision {
+        @Override
+        AppState state() {
+            return AppState.ALLOW;
+        }
+    }
+
+    @Command(name = "deny-app", mixinStandardHelpOptions = true,
+            description = "Refuse an app the use of a token: its verifies answer 403 (owner or admin; audited).",
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth deny-app 65f1c2a09b7e4d11 old-script")
+    static final class DenyApp extends AppDecision {
+        @Override
+        AppState state() {
+            return AppState.DENY;
+        }
+    }
+}

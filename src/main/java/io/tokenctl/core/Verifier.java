@@ -1,0 +1,221 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.AppState;
+import io.tokenctl.api.ErrorCode;
+import io.tokenctl.api.Permission;
+import io.tokenctl.api.Requests.Verify;
+import io.tokenctl.api.Results.Verification;
+import io.tokenctl.api.TokenFormat;
+import io.tokenctl.api.TokenStatus;
+import io.tokenctl.api.TokenctlException;
+import io.tokenctl.store.Rows.AppRow;
+import io.tokenctl.store.Rows.AuditRow;
+import io.tokenctl.store.Rows.OrgKeyRow;
+import io.tokenctl.store.Rows.SecretRow;
+import io.tokenctl.store.Rows.TokenRow;
+import io.tokenctl.store.Store;
+import io.tokenctl.store.StoreTx;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * "Is this token good for this use?" One decision, in order: shape and checksum (offline), known hash, signing
+ * key (JWT), superseded secret (a reuse after its window is a likely leak), status and expiry, owner still in
+ * its orgs, client IP, app approval, required permission. Refusals of a known token are audited with its id,
+ * never with the presented secret.
+ */
+final class Verifier {
+    private static final int MAX_APP = 128;
+
+    /** What a verify decided, and whether deciding it for real needs a write (audit, app record, retire). */
+    private record Decision(Verification verification, boolean needsWrite, TokenRow row) {
+    }
+
+    /** Who a presented token is; {@code refusal} is null when it may be used, {@code leak} marks a reused old secret. */
+    record Identified(TokenRow row, String refusal, boolean leak) {
+    }
+
+    private final Supplier<Store> store;
+    private final UsageLog usage;
+
+    Verifier(Supplier<Store> store, UsageLog usage) {
+        this.store = store;
+        this.usage = usage;
+    }
+
+    Verification verify(Verify req, Instant now) {
+        if (req.app() != null && (req.app().isEmpty() || req.app().length() > MAX_APP
+                || req.app().chars().anyMatch(c -> c < 0x21 || c == 0x7f))) {
+            throw TokenctlException.usage("--app: \"" + req.app() + "\" is not a valid app name; use 1-" + MAX_APP
+                    + " printable characters without spaces");
+        }
+        byte[] ip = req.ip() == null ? null : Cidr.address("--ip", req.ip());
+        Presented p = Presented.of(req.token());
+        if (p.kind() == Presented.Kind.MALFORMED) {
+            return Verification.refused(ErrorCode.UNAUTHENTICATED,
+                    "not a tokenctl token (bad format or checksum)", null);
+        }
+        Decision d = store.get().read(tx -> decide(tx, p, req, ip, now, false));
+        if (d.needsWrite()) {
+            d = store.get().write(tx -> decide(tx, p, req, ip, now, true));
+        }
+        if (d.verification().active()) {
+            usage.record(d.row().id(), now, req.ip(), req.app());
+        }
+        return d.verification();
+    }
+
+    /** Finds the token a presented secret belongs to, and whether it may be used now. */
+    static Identified identify(StoreTx tx, Presented p, Instant now) {
+        SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
+        TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
+        if (row == null) {
+            return new Identified(null, "unknown token", false);
+        }
+        if (row.format() == TokenFormat.JWT) {
+            String problem = jwtProblem(tx, p.text(), row);
+            if (problem != null) {
+                return new Identified(row, problem, false);
+            }
+        }
+        if (secret.notAfter() != null && !now.isBefore(secret.notAfter())) {
+            return new Identified(row, "a superseded secret of token " + row.id() + " was presented after its"
+                    + " window closed at " + secret.notAfter() + ": likely leaked", true);
+        }
+        TokenStatus status = Tokens.effectiveStatus(row, now);
+        if (status != TokenStatus.ACTIVE) {
+            return new Identified(row, "token " + row.id() + " is " + status.wire(), false);
+        }
+        return new Identified(row, null, false);
+    }
+
+    private static String jwtProblem(StoreTx tx, String jwt, TokenRow row) {
+        Jwt.Claims claims = Jwt.peek(jwt);
+        if (claims == null) {
+            return "token " + row.id() + " is not a readable JWT";
+        }
+        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(row.orgId())).orElse(null);
+        if (key == null) {
+            return "the key " + claims.kid() + " that signed token " + row.id() + " was removed";
+        }
+        return Jwt.signatureValid(jwt, key.publicKey()) ? null : "token " + row.id() + " has a bad signature";
+    }
+
+    private Decision decide(StoreTx tx, Presented p, Verify req, byte[] ip, Instant now, boolean apply) {
+        Identified who = identify(tx, p, now);
+        TokenRow row = who.row();
+        if (row == null) {
+            return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, who.refusal(), null), false, null);
+        }
+        if (who.refusal() != null) {
+            if (apply && who.leak() && row.revokeOnReuse() && row.status() != TokenStatus.RETIRED) {
+                String reason = "superseded secret reused after its window: likely leak";
+                tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
+                audit(tx, row, req, now, "retire", "allowed", reason);
+            }
+            return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED, who.refusal());
+        }
+        Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
+        if (scope.isEmpty()) {
+            return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED,
+                    "token " + row.id() + " works in no org: its owner belongs to none of its orgs any more");
+        }
+        if (!row.allowIps().isEmpty()) {
+            if (ip == null) {
+                return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN,
+                        "token " + row.id() + " is limited to client addresses " + String.join(", ", row.allowIps())
+                                + "; give the client's --ip");
+            }
+            boolean allowed = row.allowIps().stream().anyMatch(c -> Cidr.parse("allow-ip", c).contains(ip));
+            if (!allowed) {
+                return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN, "client address " + req.ip()
+                        + " is not in the allowed networks of token " + row.id());
+            }
+        }
+        if (req.app() != null) {
+            AppRow app = tx.findApp(row.id(), req.app()).orElse(null);
+            if (app == null) {
+                if (!apply) {
+                    return new Decision(null, true, row);
+                }
+                tx.insertAppIfAbsent(row.id(), req.app(), row.appDefault(), now);
+                audit(tx, row, req, now, "app seen", "allowed", "first use by app " + req.app() + ": "
+                        + row.appDefault().wire());
+                app = tx.findApp(row.id(), req.app()).orElseThrow();
+            }
+            if (app.state() == AppState.PENDING) {
+                return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED, "app " + req.app()
+                        + " is pending approval for token " + row.id() + " (tokenctl auth approve-app)");
+            }
+            if (app.state() == AppState.DENY) {
+                return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN, "app " + req.app()
+                        + " is denied for token " + row.id());
+            }
+        } else if (row.appDefault() != AppState.ALLOW) {
+            return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED, "token " + row.id()
+                    + " needs an app name (--app): new apps start " + row.appDefault().wire());
+        }
+        Set<Permission> effective = new LinkedHashSet<>();
+        scope.values().forEach(a -> effective.addAll(Ceilings.within(a.role(), row.permissions())));
+        Permission missing = Permissions.firstNotAllowed(effective, req.require());
+        if (missing != null) {
+            return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN, "token " + row.id() + " lacks " + missing);
+        }
+        Instant iat = row.createdAt();
+        Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(),
+                new ArrayList<>(scope.keySet()), List.copyOf(effective), row.expiresAt(), iat);
+        return new Decision(ok, false, row);
+    }
+
+    private static Decision refuse(StoreTx tx, TokenRow row, Verify req, Instant now, boolean apply, ErrorCode code,
+            String reason) {
+        if (!apply) {
+            return new Decision(null, true, row);
+        }
+        audit(tx, row, req, now, "verify", "denied", reason);
+        return new Decision(Verification.refused(code, reason, row.id()), false, row);
+    }
+
+    private static void audit(StoreTx tx, TokenRow row, Verify req, Instant now, String action, String outcome,
+            String reason) {
+        String actor = "verifier" + (req.app() == null ? "" : " app:" + req.app());
+        tx.insertAudit(new AuditRow(null, now, null, actor, row.orgId(), action, row.id(), outcome, reason));
+    }
+
+    /** Offline: signature and expiry against a JWKS file, no store. It can't see revocation, by design. */
+    static Verification offline(String token, byte[] jwks, Instant now) {
+        Presented p = Presented.of(token);
+        if (p.kind() != Presented.Kind.JWT) {
+            return Verification.refused(ErrorCode.UNAUTHENTICATED, "offline verify needs a JWT token", null);
+        }
+        Map<String, String> keys;
+        try {
+            keys = Jwt.readJwks(jwks);
+        } catch (IOException e) {
+            throw TokenctlException.usage("--jwks: not a JWKS document (" + e.getMessage().lines().findFirst().orElse("")
+                    + ")");
+        }
+        Jwt.Claims c = Jwt.peek(p.text());
+        if (c == null) {
+            return Verification.refused(ErrorCode.UNAUTHENTICATED, "not a readable tokenctl JWT", null);
+        }
+        String key = keys.get(c.kid());
+        if (key == null) {
+            return Verification.refused(ErrorCode.UNAUTHENTICATED, "no key " + c.kid() + " in the JWKS", c.jti());
+        }
+        if (!Jwt.signatureValid(p.text(), key)) {
+            return Verification.refused(ErrorCode.UNAUTHENTICATED, "bad signature", c.jti());
+        }
+        if (c.exp() != null && !now.isBefore(c.exp())) {
+            return Verification.refused(ErrorCode.UNAUTHENTICATED, "expired at " + c.exp(), c.jti());
+        }
+        return new Verification(true, null, null, c.jti(), null, c.sub(), c.org() == null ? List.of() : List.of(c.org()),
+                List.of(), c.exp(), c.iat());
+    }
+}
