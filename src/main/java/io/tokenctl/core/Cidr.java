@@ -44,8 +44,9 @@ record Cidr(byte[] network, int prefix, String text) {
             return null;
         }
         try {
+            // an IPv4-mapped IPv6 address (::ffff:10.0.0.1) comes back as IPv4, and matches IPv4 networks
             byte[] b = InetAddress.getByName(text).getAddress();
-            return v4 == (b.length == 4) ? b : null;
+            return !v4 || b.length == 4 ? b : null;
         } catch (UnknownHostException e) {
             return null;
         }
