@@ -31,7 +31,8 @@ final class Authenticator {
     }
 
     static Caller authenticate(StoreTx tx, Presented presented, Instant now) {
-        Verifier.Identified who = Verifier.identify(tx, presented, now);
+        Snapshot snap = Snapshot.load(tx, presented, now);
+        Verifier.Identified who = Verifier.identify(snap, now);
         if (who.row() == null) {
             throw TokenctlException.unauthenticated("the operator token is not known to this store");
         }
@@ -39,7 +40,7 @@ final class Authenticator {
             throw TokenctlException.unauthenticated("operator token refused: " + who.refusal());
         }
         TokenRow token = who.row();
-        Map<String, Caller.OrgAccess> orgs = scope(tx, token);
+        Map<String, Caller.OrgAccess> orgs = snap.scope();
         if (orgs.isEmpty()) {
             throw TokenctlException.unauthenticated("operator token " + token.id()
                     + " works in no org: its owner belongs to none of its orgs any more");

@@ -66,7 +66,7 @@ public final class LocalTokenService implements TokenService {
         this.storeFile = storeFile;
         this.clock = clock;
         this.random = random;
-        this.ops = new Operations(this::store, operatorSecret, clock);
+        this.ops = new Operations(this::store, operatorSecret, clock, verifier::invalidate);
     }
 
     private Store store() {

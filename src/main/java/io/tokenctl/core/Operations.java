@@ -21,11 +21,14 @@ final class Operations {
     private final Supplier<Store> store;
     private final String operatorSecret;
     private final Clock clock;
+    private final Runnable onChange;
 
-    Operations(Supplier<Store> store, String operatorSecret, Clock clock) {
+    /** {@code onChange} runs after every change that committed (it clears caches of what was read). */
+    Operations(Supplier<Store> store, String operatorSecret, Clock clock, Runnable onChange) {
         this.store = store;
         this.operatorSecret = operatorSecret;
         this.clock = clock;
+        this.onChange = onChange;
     }
 
     /** A read: authenticate, then look, outside a write transaction. */
@@ -47,7 +50,12 @@ final class Operations {
                 acting[0] = Authenticator.authenticate(tx, presented, now);
                 return op.run(tx, acting[0], now);
             };
-            return write ? store.get().write(work) : store.get().read(work);
+            if (!write) {
+                return store.get().read(work);
+            }
+            T result = store.get().write(work);
+            onChange.run();
+            return result;
         } catch (TokenctlException e) {
             boolean refused = e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.NOT_FOUND;
             if (refused && acting[0] != null) {

@@ -35,16 +35,37 @@ public final class Secrets {
 
     /** True when {@code text} has the shape and a matching checksum: a typo or a fake fails here, offline. */
     public static boolean wellFormed(CharSequence text) {
-        if (text == null || text.length() != LENGTH || !PREFIX.contentEquals(text.subSequence(0, PREFIX.length()))) {
+        if (text == null || text.length() != LENGTH) {
             return false;
         }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
-            if (ALPHABET.indexOf(text.charAt(i)) < 0) {
+        byte[] body = new byte[PREFIX.length() + RANDOM_CHARS];
+        for (int i = 0; i < LENGTH; i++) {
+            char c = text.charAt(i);
+            if (i < PREFIX.length() ? c != PREFIX.charAt(i) : c >= 128 || !BASE62[c]) {
                 return false;
             }
+            if (i < body.length) {
+                body[i] = (byte) c;
+            }
         }
-        int body = PREFIX.length() + RANDOM_CHARS;
-        return checksum(text.subSequence(0, body)).contentEquals(text.subSequence(body, LENGTH));
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        long v = crc.getValue();
+        for (int i = LENGTH - 1; i >= body.length; i--) {
+            if (text.charAt(i) != ALPHABET.charAt((int) (v % 62))) {
+                return false;
+            }
+            v /= 62;
+        }
+        return true;
+    }
+
+    private static final boolean[] BASE62 = new boolean[128];
+
+    static {
+        for (char c : ALPHABET.toCharArray()) {
+            BASE62[c] = true;
+        }
     }
 
     static String checksum(CharSequence body) {
@@ -59,14 +80,21 @@ public final class Secrets {
         return new String(out);
     }
 
-    /** SHA-256 of the secret, hex: the only form a secret is ever stored in. */
-    public static String hash(String secret) {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
+    });
+
+    /** SHA-256 of the secret, hex: the only form a secret is ever stored in. */
+    public static String hash(String secret) {
+        return HexFormat.of().formatHex(digest(secret));
+    }
+
+    static byte[] digest(String secret) {
+        return SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Constant-time comparison of two stored hashes. */

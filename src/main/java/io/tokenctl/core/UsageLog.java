@@ -4,6 +4,7 @@ import io.tokenctl.store.Store;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Last use of tokens, coalesced: passing verifies are counted here in memory and written in one transaction at
@@ -14,22 +15,52 @@ final class UsageLog {
     record Use(long count, Instant at, String ip, String app) {
     }
 
-    private final Map<String, Use> pending = new HashMap<>();
+    /** Uses of one token since the last flush; updated under its own lock, so tokens don't contend. */
+    private static final class Tally {
+        private long count;
+        private Instant at;
+        private String ip;
+        private String app;
+        private boolean taken;
 
-    synchronized void record(String tokenId, Instant at, String ip, String app) {
-        pending.merge(tokenId, new Use(1, at, ip, app), (old, now) -> now.at().isBefore(old.at())
-                ? new Use(old.count() + 1, old.at(), old.ip(), old.app())
-                : new Use(old.count() + 1, now.at(), now.ip(), now.app()));
+        /** False when a flush already took this tally: the caller starts a new one. */
+        synchronized boolean add(Instant when, String fromIp, String byApp) {
+            if (taken) {
+                return false;
+            }
+            count++;
+            if (at == null || !when.isBefore(at)) {
+                at = when;
+                ip = fromIp;
+                app = byApp;
+            }
+            return true;
+        }
+
+        synchronized Use take() {
+            taken = true;
+            return new Use(count, at, ip, app);
+        }
+    }
+
+    private final ConcurrentHashMap<String, Tally> pending = new ConcurrentHashMap<>();
+
+    void record(String tokenId, Instant at, String ip, String app) {
+        while (!pending.computeIfAbsent(tokenId, id -> new Tally()).add(at, ip, app)) {
+            Thread.onSpinWait();
+        }
     }
 
     void flush(Store store) {
-        Map<String, Use> batch;
-        synchronized (this) {
-            if (pending.isEmpty()) {
-                return;
+        Map<String, Use> batch = new HashMap<>();
+        for (String id : pending.keySet()) {
+            Tally t = pending.remove(id);
+            if (t != null) {
+                batch.put(id, t.take());
             }
-            batch = new HashMap<>(pending);
-            pending.clear();
+        }
+        if (batch.isEmpty()) {
+            return;
         }
         store.write(tx -> {
             batch.forEach((id, use) -> {

@@ -5,23 +5,16 @@ import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.Requests.Verify;
 import io.tokenctl.api.Results.Verification;
-import io.tokenctl.api.TokenFormat;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.AppRow;
 import io.tokenctl.store.Rows.AuditRow;
-import io.tokenctl.store.Rows.OrgKeyRow;
-import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenRow;
 import io.tokenctl.store.Store;
 import io.tokenctl.store.StoreTx;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +36,7 @@ final class Verifier {
 
     private final Supplier<Store> store;
     private final UsageLog usage;
+    private final VerifyCache cache = new VerifyCache();
 
     Verifier(Supplier<Store> store, UsageLog usage) {
         this.store = store;
@@ -61,9 +55,16 @@ final class Verifier {
             return Verification.refused(ErrorCode.UNAUTHENTICATED,
                     "not a tokenctl token (bad format or checksum)", null);
         }
-        Decision d = store.get().read(tx -> decide(tx, p, req, ip, now, false));
+        Presented.Key key = p.key();
+        Snapshot snap = cache.get(key, now, () -> store.get().read(StoreTx::changeCounter));
+        if (snap == null) {
+            snap = store.get().read(tx -> Snapshot.load(tx, p, now));
+            cache.put(key, snap);
+        }
+        Decision d = decide(snap, req, ip, now, null);
         if (d.needsWrite()) {
-            d = store.get().write(tx -> decide(tx, p, req, ip, now, true));
+            d = store.get().write(tx -> decide(Snapshot.load(tx, p, now), req, ip, now, tx));
+            cache.clear();
         }
         if (d.verification().active()) {
             usage.record(d.row().id(), now, req.ip(), req.app());
@@ -71,22 +72,22 @@ final class Verifier {
         return d.verification();
     }
 
-    /** Finds the token a presented secret belongs to, and whether it may be used now. */
-    static Identified identify(StoreTx tx, Presented p, Instant now) {
-        SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
-        TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
+    void invalidate() {
+        cache.clear();
+    }
+
+    /** Whether the token a snapshot holds may be used now, and if not, why. */
+    static Identified identify(Snapshot s, Instant now) {
+        TokenRow row = s.row();
         if (row == null) {
             return new Identified(null, "unknown token", false);
         }
-        if (row.format() == TokenFormat.JWT) {
-            String problem = jwtProblem(tx, p.text(), row);
-            if (problem != null) {
-                return new Identified(row, problem, false);
-            }
+        if (s.jwtProblem() != null) {
+            return new Identified(row, s.jwtProblem(), false);
         }
-        if (secret.notAfter() != null && !now.isBefore(secret.notAfter())) {
+        if (s.secret().notAfter() != null && !now.isBefore(s.secret().notAfter())) {
             return new Identified(row, "a superseded secret of token " + row.id() + " was presented after its"
-                    + " window closed at " + secret.notAfter() + ": likely leaked", true);
+                    + " window closed at " + s.secret().notAfter() + ": likely leaked", true);
         }
         TokenStatus status = Tokens.effectiveStatus(row, now);
         if (status != TokenStatus.ACTIVE) {
@@ -95,20 +96,13 @@ final class Verifier {
         return new Identified(row, null, false);
     }
 
-    private static String jwtProblem(StoreTx tx, String jwt, TokenRow row) {
-        Jwt.Claims claims = Jwt.peek(jwt);
-        if (claims == null) {
-            return "token " + row.id() + " is not a readable JWT";
-        }
-        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(row.orgId())).orElse(null);
-        if (key == null) {
-            return "the key " + claims.kid() + " that signed token " + row.id() + " was removed";
-        }
-        return Jwt.signatureValid(jwt, key.publicKey()) ? null : "token " + row.id() + " has a bad signature";
-    }
-
-    private Decision decide(StoreTx tx, Presented p, Verify req, byte[] ip, Instant now, boolean apply) {
-        Identified who = identify(tx, p, now);
+    /**
+     * Decides on a snapshot. With {@code tx} null nothing is written, and a decision that must record something
+     * comes back as {@code needsWrite}; the caller then decides again in a write transaction.
+     */
+    private static Decision decide(Snapshot snap, Verify req, byte[] ip, Instant now, StoreTx tx) {
+        boolean apply = tx != null;
+        Identified who = identify(snap, now);
         TokenRow row = who.row();
         if (row == null) {
             return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, who.refusal(), null), false, null);
@@ -119,63 +113,58 @@ final class Verifier {
                 tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
                 audit(tx, row, req, now, "retire", "allowed", reason);
             }
-            return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED, who.refusal());
+            return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, who.refusal());
         }
-        Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
-        if (scope.isEmpty()) {
-            return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED,
+        if (snap.scope().isEmpty()) {
+            return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED,
                     "token " + row.id() + " works in no org: its owner belongs to none of its orgs any more");
         }
         if (!row.allowIps().isEmpty()) {
             if (ip == null) {
-                return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN,
+                return refuse(tx, row, req, now, ErrorCode.FORBIDDEN,
                         "token " + row.id() + " is limited to client addresses " + String.join(", ", row.allowIps())
                                 + "; give the client's --ip");
             }
             boolean allowed = row.allowIps().stream().anyMatch(c -> Cidr.parse("allow-ip", c).contains(ip));
             if (!allowed) {
-                return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN, "client address " + req.ip()
+                return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "client address " + req.ip()
                         + " is not in the allowed networks of token " + row.id());
             }
         }
         if (req.app() != null) {
-            AppRow app = tx.findApp(row.id(), req.app()).orElse(null);
-            if (app == null) {
+            AppState state = snap.apps().get(req.app());
+            if (state == null) {
                 if (!apply) {
                     return new Decision(null, true, row);
                 }
                 tx.insertAppIfAbsent(row.id(), req.app(), row.appDefault(), now);
                 audit(tx, row, req, now, "app seen", "allowed", "first use by app " + req.app() + ": "
                         + row.appDefault().wire());
-                app = tx.findApp(row.id(), req.app()).orElseThrow();
+                state = tx.findApp(row.id(), req.app()).orElseThrow().state();
             }
-            if (app.state() == AppState.PENDING) {
-                return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED, "app " + req.app()
+            if (state == AppState.PENDING) {
+                return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, "app " + req.app()
                         + " is pending approval for token " + row.id() + " (tokenctl auth approve-app)");
             }
-            if (app.state() == AppState.DENY) {
-                return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN, "app " + req.app()
+            if (state == AppState.DENY) {
+                return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "app " + req.app()
                         + " is denied for token " + row.id());
             }
         } else if (row.appDefault() != AppState.ALLOW) {
-            return refuse(tx, row, req, now, apply, ErrorCode.UNAUTHENTICATED, "token " + row.id()
+            return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, "token " + row.id()
                     + " needs an app name (--app): new apps start " + row.appDefault().wire());
         }
-        Set<Permission> effective = new LinkedHashSet<>();
-        scope.values().forEach(a -> effective.addAll(Ceilings.within(a.role(), row.permissions())));
-        Permission missing = Permissions.firstNotAllowed(effective, req.require());
+        Permission missing = Permissions.firstNotAllowed(snap.effective(), req.require());
         if (missing != null) {
-            return refuse(tx, row, req, now, apply, ErrorCode.FORBIDDEN, "token " + row.id() + " lacks " + missing);
+            return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "token " + row.id() + " lacks " + missing);
         }
-        Instant iat = row.createdAt();
-        Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(),
-                new ArrayList<>(scope.keySet()), List.copyOf(effective), row.expiresAt(), iat);
+        Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(), snap.orgIds(),
+                snap.effective(), row.expiresAt(), row.createdAt());
         return new Decision(ok, false, row);
     }
 
-    private static Decision refuse(StoreTx tx, TokenRow row, Verify req, Instant now, boolean apply, ErrorCode code,
-            String reason) {
-        if (!apply) {
+    private static Decision refuse(StoreTx tx, TokenRow row, Verify req, Instant now, ErrorCode code, String reason) {
+        if (tx == null) {
             return new Decision(null, true, row);
         }
         audit(tx, row, req, now, "verify", "denied", reason);

@@ -386,6 +386,14 @@ public final class StoreTx {
         return new OrgKeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5));
     }
 
+    /**
+     * A number that changes whenever another connection commits to the store (SQLite's data_version): cheap
+     * enough to ask once a second, so caches can tell whether anything they hold may be stale.
+     */
+    public long changeCounter() {
+        return h.createQuery("PRAGMA data_version").mapTo(Long.class).one();
+    }
+
     // --- audit
 
     public void insertAudit(AuditRow a) {

@@ -1,0 +1,58 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.AppState;
+import io.tokenctl.api.Permission;
+import io.tokenctl.api.TokenFormat;
+import io.tokenctl.store.Rows.AppRow;
+import io.tokenctl.store.Rows.OrgKeyRow;
+import io.tokenctl.store.Rows.SecretRow;
+import io.tokenctl.store.Rows.TokenRow;
+import io.tokenctl.store.StoreTx;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything a verify of one presented secret reads, loaded in one transaction: its secret row, token, JWT key
+ * check, org scope with roles, effective permissions and known apps. Immutable, so it can be cached briefly.
+ */
+record Snapshot(
+        SecretRow secret,
+        TokenRow row,
+        String jwtProblem,
+        Map<String, Caller.OrgAccess> scope,
+        List<String> orgIds,
+        List<Permission> effective,
+        Map<String, AppState> apps,
+        Instant loadedAt) {
+
+    static Snapshot load(StoreTx tx, Presented p, Instant now) {
+        SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
+        TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
+        if (row == null) {
+            return new Snapshot(null, null, null, Map.of(), List.of(), List.of(), Map.of(), now);
+        }
+        String jwtProblem = row.format() == TokenFormat.JWT ? jwtProblem(tx, p.text(), row) : null;
+        Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
+        Set<Permission> effective = new LinkedHashSet<>();
+        scope.values().forEach(a -> effective.addAll(Ceilings.within(a.role(), row.permissions())));
+        Map<String, AppState> apps = tx.apps(row.id()).stream().collect(Collectors.toMap(AppRow::app, AppRow::state));
+        return new Snapshot(secret, row, jwtProblem, Map.copyOf(scope), List.copyOf(scope.keySet()),
+                List.copyOf(effective), Map.copyOf(apps), now);
+    }
+
+    private static String jwtProblem(StoreTx tx, String jwt, TokenRow row) {
+        Jwt.Claims claims = Jwt.peek(jwt);
+        if (claims == null) {
+            return "token " + row.id() + " is not a readable JWT";
+        }
+        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(row.orgId())).orElse(null);
+        if (key == null) {
+            return "the key " + claims.kid() + " that signed token " + row.id() + " was removed";
+        }
+        return Jwt.signatureValid(jwt, key.publicKey()) ? null : "token " + row.id() + " has a bad signature";
+    }
+}

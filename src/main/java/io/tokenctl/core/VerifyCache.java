@@ -1,0 +1,49 @@
+package io.tokenctl.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Loaded {@link Snapshot}s by secret digest. Once per {@link #MAX_AGE} the cache asks the store whether anyone
+ * else committed since (a change counter); if so it starts over. So a revocation made elsewhere (another process,
+ * another server) is honoured within that time, one made here at once, because every change through this service
+ * clears the cache. Only known tokens are cached; bounded in size.
+ */
+final class VerifyCache {
+    static final Duration MAX_AGE = Duration.ofSeconds(1);
+    private static final int MAX_ENTRIES = 100_000;
+
+    private final ConcurrentHashMap<Presented.Key, Snapshot> entries = new ConcurrentHashMap<>();
+    private volatile Instant checked;
+    private volatile long version;
+
+    /** A cached snapshot, after making sure the cache is at most MAX_AGE behind the store. */
+    Snapshot get(Presented.Key key, Instant now, LongSupplier changeCounter) {
+        Instant last = checked;
+        if (last == null || now.isBefore(last) || !now.isBefore(last.plus(MAX_AGE))) {
+            long v = changeCounter.getAsLong();
+            if (last == null || v != version) {
+                entries.clear();
+            }
+            version = v;
+            checked = now;
+        }
+        return entries.get(key);
+    }
+
+    void put(Presented.Key key, Snapshot s) {
+        if (s.row() == null) {
+            return;
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, s);
+    }
+
+    void clear() {
+        entries.clear();
+    }
+}

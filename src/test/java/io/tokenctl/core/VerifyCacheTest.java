@@ -1,0 +1,102 @@
+package io.tokenctl.core;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tokenctl.TestClock;
+import io.tokenctl.api.Action;
+import io.tokenctl.api.CreatedToken;
+import io.tokenctl.api.Expiry;
+import io.tokenctl.api.Permission;
+import io.tokenctl.api.Requests.CreateToken;
+import io.tokenctl.api.Requests.Setup;
+import io.tokenctl.api.Requests.Verify;
+import io.tokenctl.api.ResourceType;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A long-lived verifier caches what it read; a revocation made elsewhere must still be honoured within one
+ * second, and one made through the verifier's own service at once.
+ */
+class VerifyCacheTest {
+    @TempDir
+    Path dir;
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+    final SecureRandom random = new SecureRandom();
+    Path store;
+    String operator;
+    CreatedToken token;
+
+    @BeforeEach
+    void setUp() {
+        store = dir.resolve("s.db");
+        try (LocalTokenService boot = new LocalTokenService(store, null, clock, random)) {
+            operator = boot.setup(new Setup("admin", "acme", false)).token().secret();
+        }
+        try (LocalTokenService admin = new LocalTokenService(store, operator, clock, random)) {
+            token = admin.create(new CreateToken(null, null, null, false, false, false,
+                    List.of(Permission.all(Action.READ, ResourceType.BUCKETS)), Expiry.NEVER, null, null, null));
+        }
+    }
+
+    boolean active(LocalTokenService s) {
+        return s.verify(new Verify(token.secret(), null, null, List.of())).active();
+    }
+
+    @Test
+    void aRetirementByAnotherConnectionIsHonouredWithinOneSecond() {
+        try (LocalTokenService verifier = new LocalTokenService(store, null, clock, random);
+                LocalTokenService elsewhere = new LocalTokenService(store, operator, clock, random)) {
+            assertTrue(active(verifier));
+            elsewhere.retire(token.token().id());
+            clock.advance(Duration.ofSeconds(1));
+            assertFalse(active(verifier), "stale for at most a second");
+        }
+    }
+
+    @Test
+    void aDeactivationThroughTheSameServiceIsHonouredAtOnce() {
+        try (LocalTokenService both = new LocalTokenService(store, operator, clock, random)) {
+            assertTrue(active(both));
+            both.deactivate(token.token().id());
+            assertFalse(active(both));
+            both.activate(token.token().id());
+            assertTrue(active(both));
+        }
+    }
+
+    @Test
+    void expiryIsJudgedAtEachVerifyNotWhenCached() {
+        CreatedToken shortLived;
+        try (LocalTokenService admin = new LocalTokenService(store, operator, clock, random)) {
+            shortLived = admin.create(new CreateToken(null, null, null, false, false, false,
+                    List.of(Permission.all(Action.READ, ResourceType.BUCKETS)), new Expiry(Duration.ofMillis(500), null),
+                    null, null, null));
+        }
+        try (LocalTokenService verifier = new LocalTokenService(store, null, clock, random)) {
+            assertTrue(verifier.verify(new Verify(shortLived.secret(), null, null, List.of())).active());
+            clock.advance(Duration.ofMillis(500));
+            assertFalse(verifier.verify(new Verify(shortLived.secret(), null, null, List.of())).active());
+        }
+    }
+
+    @Test
+    void aRegenerationElsewhereEndsTheOldSecretWithinOneSecond() {
+        try (LocalTokenService verifier = new LocalTokenService(store, null, clock, random);
+                LocalTokenService elsewhere = new LocalTokenService(store, operator, clock, random)) {
+            assertTrue(active(verifier));
+            String fresh = elsewhere.regenerate(new io.tokenctl.api.Requests.Regenerate(token.token().id(), null, null,
+                    false)).secret();
+            clock.advance(Duration.ofSeconds(1));
+            assertFalse(active(verifier));
+            assertTrue(verifier.verify(new Verify(fresh, null, null, List.of())).active());
+        }
+    }
+}
