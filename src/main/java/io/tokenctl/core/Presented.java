@@ -1,6 +1,5 @@
 package io.tokenctl.core;
 
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 
 /**
@@ -31,7 +30,8 @@ final class Presented {
     static Presented of(String raw) {
         String text = raw == null ? "" : raw.strip();
         if (text.startsWith(Secrets.PREFIX)) {
-            return Secrets.wellFormed(text) ? new Presented(Kind.OPAQUE, text, Secrets.digest(text)) : MALFORMED;
+            byte[] ascii = Secrets.asciiIfWellFormed(text);
+            return ascii == null ? MALFORMED : new Presented(Kind.OPAQUE, text, Secrets.digest(ascii));
         }
         if (Jwt.looksLikeJwt(text)) {
             return new Presented(Kind.JWT, text, Secrets.digest(text));
@@ -57,8 +57,15 @@ final class Presented {
     }
 
     Key key() {
-        ByteBuffer b = ByteBuffer.wrap(digest);
-        return new Key(b.getLong(), b.getLong(), b.getLong(), b.getLong());
+        return new Key(word(0), word(8), word(16), word(24));
+    }
+
+    private long word(int at) {
+        long v = 0;
+        for (int i = at; i < at + 8; i++) {
+            v = (v << 8) | (digest[i] & 0xff);
+        }
+        return v;
     }
 
     @Override

@@ -35,29 +35,32 @@ public final class Secrets {
 
     /** True when {@code text} has the shape and a matching checksum: a typo or a fake fails here, offline. */
     public static boolean wellFormed(CharSequence text) {
+        return asciiIfWellFormed(text) != null;
+    }
+
+    /** The secret's ASCII bytes when it is well formed (shape and checksum), else null; no store involved. */
+    static byte[] asciiIfWellFormed(CharSequence text) {
         if (text == null || text.length() != LENGTH) {
-            return false;
+            return null;
         }
-        byte[] body = new byte[PREFIX.length() + RANDOM_CHARS];
+        byte[] ascii = new byte[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
             char c = text.charAt(i);
             if (i < PREFIX.length() ? c != PREFIX.charAt(i) : c >= 128 || !BASE62[c]) {
-                return false;
+                return null;
             }
-            if (i < body.length) {
-                body[i] = (byte) c;
-            }
+            ascii[i] = (byte) c;
         }
         CRC32 crc = new CRC32();
-        crc.update(body);
+        crc.update(ascii, 0, PREFIX.length() + RANDOM_CHARS);
         long v = crc.getValue();
-        for (int i = LENGTH - 1; i >= body.length; i--) {
-            if (text.charAt(i) != ALPHABET.charAt((int) (v % 62))) {
-                return false;
+        for (int i = LENGTH - 1; i >= PREFIX.length() + RANDOM_CHARS; i--) {
+            if (ascii[i] != ALPHABET.charAt((int) (v % 62))) {
+                return null;
             }
             v /= 62;
         }
-        return true;
+        return ascii;
     }
 
     private static final boolean[] BASE62 = new boolean[128];
@@ -94,7 +97,11 @@ public final class Secrets {
     }
 
     static byte[] digest(String secret) {
-        return SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8));
+        return digest(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] digest(byte[] bytes) {
+        return SHA256.get().digest(bytes);
     }
 
     /** Constant-time comparison of two stored hashes. */
