@@ -31,11 +31,6 @@ class AuthCreateTest {
         t.setup();
     }
 
-    JsonNode json(String... args) throws Exception {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add("--json");
-        return JSON.readTree(t.run(a.toArray(String[]::new)).expect(0).out());
-    }
 
     @Test
     void createPrintsTheSecretOnceAndTheStoreNeverHoldsIt() throws Exception {
@@ -56,14 +51,14 @@ class AuthCreateTest {
 
     @Test
     void jsonCarriesTheFixedFieldNamesAndTheSecretOnlyOnCreate() throws Exception {
-        JsonNode created = json("auth", "create", "--read-buckets", "--write-bucket", "0a1b2c");
+        JsonNode created = t.json("auth", "create", "--read-buckets", "--write-bucket", "0a1b2c");
         String secret = created.get("token").asText();
         assertTrue(secret.startsWith("tctl_"));
         for (String f : List.of("id", "description", "kind", "status", "userID", "orgID", "permissions", "hash",
                 "createdAt", "updatedAt", "expiresAt")) {
             assertTrue(created.has(f), f);
         }
-        JsonNode shown = json("auth", "show", created.get("id").asText());
+        JsonNode shown = t.json("auth", "show", created.get("id").asText());
         assertFalse(shown.has("token"));
         assertTrue(shown.get("hash").asText().matches("sha256:[0-9a-f]{16}"));
         assertEquals("user", shown.get("kind").asText());
@@ -87,13 +82,13 @@ class AuthCreateTest {
             args.add("--write-" + type.singularFlag());
             args.add("id-" + type.ordinal());
         }
-        JsonNode created = json(args.toArray(String[]::new));
+        JsonNode created = t.json(args.toArray(String[]::new));
         assertEquals(io.tokenctl.api.ResourceType.values().length * 2, created.get("permissions").size());
     }
 
     @Test
     void singularFlagsRepeat() throws Exception {
-        JsonNode created = json("auth", "create", "--read-bucket", "b1", "--read-bucket", "b2", "--write-dashboard", "d1");
+        JsonNode created = t.json("auth", "create", "--read-bucket", "b1", "--read-bucket", "b2", "--write-dashboard", "d1");
         assertEquals(3, created.get("permissions").size());
         assertEquals("Read buckets b1 Read buckets b2 Write dashboards d1", created.get("description").asText());
     }
@@ -101,15 +96,15 @@ class AuthCreateTest {
     @Test
     void theDescriptionIsMadeFromThePermissionsWhenNoneIsGiven() throws Exception {
         assertEquals("Read buckets Write buckets _tasks",
-                json("auth", "create", "--read-buckets", "--write-bucket", "_tasks").get("description").asText());
-        assertEquals("All access", json("auth", "create", "--all-access").get("description").asText());
-        assertEquals("CI writer", json("auth", "create", "--read-buckets", "--description", "CI writer")
+                t.json("auth", "create", "--read-buckets", "--write-bucket", "_tasks").get("description").asText());
+        assertEquals("All access", t.json("auth", "create", "--all-access").get("description").asText());
+        assertEquals("CI writer", t.json("auth", "create", "--read-buckets", "--description", "CI writer")
                 .get("description").asText());
     }
 
     @Test
     void aTypeWideFlagSwallowsTheSameTypesSingleIds() throws Exception {
-        JsonNode created = json("auth", "create", "--read-buckets", "--read-bucket", "b1");
+        JsonNode created = t.json("auth", "create", "--read-buckets", "--read-bucket", "b1");
         assertEquals(1, created.get("permissions").size());
     }
 
@@ -128,17 +123,17 @@ class AuthCreateTest {
     @ParameterizedTest
     @CsvSource({"90s,PT1M30S", "15m,PT15M", "12h,PT12H", "30d,PT720H", "2w,PT336H"})
     void expiresTakesShortDurations(String flag, String duration) throws Exception {
-        JsonNode created = json("auth", "create", "--read-buckets", "--expires", flag);
+        JsonNode created = t.json("auth", "create", "--read-buckets", "--expires", flag);
         assertEquals(t.clock.instant().plus(Duration.parse(duration)), Instant.parse(created.get("expiresAt").asText()));
     }
 
     @Test
     void expiresTakesAnIsoTimeOrNever() throws Exception {
         assertEquals("2027-01-31T00:00:00Z",
-                json("auth", "create", "--read-buckets", "--expires", "2027-01-31T00:00:00Z").get("expiresAt").asText());
+                t.json("auth", "create", "--read-buckets", "--expires", "2027-01-31T00:00:00Z").get("expiresAt").asText());
         assertEquals("2027-01-31T00:00:00Z",
-                json("auth", "create", "--read-buckets", "--expires", "2027-01-31T01:00:00+01:00").get("expiresAt").asText());
-        assertTrue(json("auth", "create", "--read-buckets", "--expires", "never").get("expiresAt").isNull());
+                t.json("auth", "create", "--read-buckets", "--expires", "2027-01-31T01:00:00+01:00").get("expiresAt").asText());
+        assertTrue(t.json("auth", "create", "--read-buckets", "--expires", "never").get("expiresAt").isNull());
     }
 
     @Test
@@ -172,11 +167,11 @@ class AuthCreateTest {
 
     @Test
     void aRefusedCreateWritesNoToken() throws Exception {
-        int before = json("auth", "list").size();
+        int before = t.json("auth", "list").size();
         t.run("auth", "create", "--read-buckets", "--expires", "bogus").expect(2);
         t.run("auth", "create").expect(2);
         t.run("auth", "create", "--read-buckets", "--user", "nobody").expect(5);
-        assertEquals(before, json("auth", "list").size());
+        assertEquals(before, t.json("auth", "list").size());
     }
 
     @Test
@@ -199,9 +194,9 @@ class AuthCreateTest {
 
     @Test
     void anExpiredTokenListsAsExpired() throws Exception {
-        String id = json("auth", "create", "--read-buckets", "--expires", "1h").get("id").asText();
+        String id = t.json("auth", "create", "--read-buckets", "--expires", "1h").get("id").asText();
         t.clock.advance(Duration.ofHours(2));
-        assertEquals("expired", json("auth", "show", id).get("status").asText());
+        assertEquals("expired", t.json("auth", "show", id).get("status").asText());
         assertNull(null);
     }
 }

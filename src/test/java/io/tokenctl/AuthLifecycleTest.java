@@ -30,16 +30,11 @@ class AuthLifecycleTest {
         t.setup();
     }
 
-    JsonNode json(String... args) throws Exception {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add("--json");
-        return JSON.readTree(t.run(a.toArray(String[]::new)).expect(0).out());
-    }
 
     String newToken(String... flags) throws Exception {
         List<String> a = new ArrayList<>(List.of("auth", "create"));
         a.addAll(List.of(flags));
-        return json(a.toArray(String[]::new)).get("id").asText();
+        return t.json(a.toArray(String[]::new)).get("id").asText();
     }
 
     /** Whether a secret still authenticates, tried as the operator token of a listing. */
@@ -99,11 +94,11 @@ class AuthLifecycleTest {
         t.run("auth", "retire", c).expect(0);
         String d = newToken("--read-buckets", "--expires", "1h");
         t.clock.advance(Duration.ofHours(1));
-        assertEquals(List.of(b), ids(json("auth", "list", "--status", "inactive")));
-        assertEquals(List.of(c), ids(json("auth", "list", "--status", "retired")));
-        assertEquals(List.of(d), ids(json("auth", "list", "--status", "expired")));
-        assertTrue(ids(json("auth", "list", "--status", "active")).contains(a));
-        assertFalse(ids(json("auth", "list", "--status", "active")).contains(d));
+        assertEquals(List.of(b), ids(t.json("auth", "list", "--status", "inactive")));
+        assertEquals(List.of(c), ids(t.json("auth", "list", "--status", "retired")));
+        assertEquals(List.of(d), ids(t.json("auth", "list", "--status", "expired")));
+        assertTrue(ids(t.json("auth", "list", "--status", "active")).contains(a));
+        assertFalse(ids(t.json("auth", "list", "--status", "active")).contains(d));
     }
 
     static List<String> ids(JsonNode array) {
@@ -125,14 +120,14 @@ class AuthLifecycleTest {
     @Test
     void updateChangesDescriptionAndExpiryOnly() throws Exception {
         String id = newToken("--read-buckets");
-        JsonNode before = json("auth", "show", id);
+        JsonNode before = t.json("auth", "show", id);
         t.clock.advance(Duration.ofMinutes(1));
-        JsonNode after = json("auth", "update", id, "--description", "renamed", "--expires", "30d");
+        JsonNode after = t.json("auth", "update", id, "--description", "renamed", "--expires", "30d");
         assertEquals("renamed", after.get("description").asText());
         assertEquals(t.clock.instant().plus(Duration.ofDays(30)).toString(), after.get("expiresAt").asText());
         assertEquals(before.get("permissions"), after.get("permissions"));
         assertNotEquals(before.get("updatedAt"), after.get("updatedAt"));
-        assertTrue(json("auth", "update", id, "--expires", "never").get("expiresAt").isNull());
+        assertTrue(t.json("auth", "update", id, "--expires", "never").get("expiresAt").isNull());
         t.run("auth", "update", id).expect(2);
         t.run("auth", "update", id, "--expires", "yesterday").expect(2);
     }
@@ -143,9 +138,9 @@ class AuthLifecycleTest {
         String secret = made.secret();
         String id = made.id();
         assertTrue(works(secret));
-        assertEquals("inactive", json("auth", "deactivate", id).get("status").asText());
+        assertEquals("inactive", t.json("auth", "deactivate", id).get("status").asText());
         assertFalse(works(secret));
-        assertEquals("active", json("auth", "activate", id).get("status").asText());
+        assertEquals("active", t.json("auth", "activate", id).get("status").asText());
         assertTrue(works(secret));
     }
 
@@ -154,9 +149,9 @@ class AuthLifecycleTest {
         Tokenctl.Made made = t.make("--read-authorizations");
         String secret = made.secret();
         String id = made.id();
-        assertEquals("retired", json("auth", "retire", id).get("status").asText());
+        assertEquals("retired", t.json("auth", "retire", id).get("status").asText());
         assertFalse(works(secret));
-        assertEquals("retired", json("auth", "show", id).get("status").asText());
+        assertEquals("retired", t.json("auth", "show", id).get("status").asText());
         Tokenctl.Result r = t.run("auth", "activate", id).expect(1);
         assertTrue(r.err().contains("retired"), r.err());
         t.run("auth", "regenerate", id).expect(1);
@@ -182,7 +177,7 @@ class AuthLifecycleTest {
         String secret = r.secret();
         JsonNode clone = JSON.readTree(r.out());
         assertNotEquals(id, clone.get("id").asText());
-        assertEquals(json("auth", "show", id).get("permissions"), clone.get("permissions"));
+        assertEquals(t.json("auth", "show", id).get("permissions"), clone.get("permissions"));
         assertEquals("original", clone.get("description").asText());
         assertFalse(t.storeFilesContain(secret));
     }

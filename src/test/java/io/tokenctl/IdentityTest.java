@@ -39,11 +39,6 @@ class IdentityTest {
         return t;
     }
 
-    JsonNode json(Tokenctl t, String... args) throws Exception {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add("--json");
-        return JSON.readTree(t.run(a.toArray(String[]::new)).expect(0).out());
-    }
 
     @Test
     void theReadmeStoryAReadOnlyUserCannotMintAWriteTokenAndTheRefusalIsAudited() throws Exception {
@@ -52,7 +47,7 @@ class IdentityTest {
         Tokenctl bob = as(bobs);
         Tokenctl.Result r = bob.run("auth", "create", "--write-buckets").expect(4);
         assertTrue(r.err().contains("write:authorizations"), r.err());
-        JsonNode events = json(admin, "audit", "list", "--actor", "bob");
+        JsonNode events = admin.json("audit", "list", "--actor", "bob");
         JsonNode last = events.get(events.size() - 1);
         assertEquals("create", last.get("action").asText());
         assertEquals("denied", last.get("outcome").asText());
@@ -64,7 +59,7 @@ class IdentityTest {
         admin.run("user", "create", "bob", "--role", "read-only").expect(0);
         Tokenctl.Result r = admin.run("auth", "create", "--user", "bob", "--read-buckets", "--write-buckets").expect(4);
         assertTrue(r.err().contains("write:buckets") && r.err().contains("bob"), r.err());
-        assertEquals(1, json(admin, "auth", "list").size(), "nothing written");
+        assertEquals(1, admin.json("auth", "list").size(), "nothing written");
     }
 
     @Test
@@ -74,15 +69,15 @@ class IdentityTest {
         Tokenctl.Made two = admin.make("--user", "alice", "--write-dashboards");
         Tokenctl.Made account = admin.make("--account", "--read-buckets", "--read-authorizations");
         as(one.secret()).run("auth", "list").expect(0);
-        JsonNode deleted = json(admin, "user", "delete", "alice");
+        JsonNode deleted = admin.json("user", "delete", "alice");
         assertEquals(2, deleted.get("retiredTokenIDs").size());
         for (Tokenctl.Made m : List.of(one, two)) {
-            JsonNode t = json(admin, "auth", "show", m.id());
+            JsonNode t = admin.json("auth", "show", m.id());
             assertEquals("retired", t.get("status").asText());
             assertEquals("owner alice deleted", t.get("retiredReason").asText());
         }
         as(one.secret()).run("auth", "list").expect(3);
-        assertEquals("active", json(admin, "auth", "show", account.id()).get("status").asText());
+        assertEquals("active", admin.json("auth", "show", account.id()).get("status").asText());
         as(account.secret()).run("auth", "list").expect(0);
     }
 
@@ -90,14 +85,14 @@ class IdentityTest {
     void aRetiredByDeletionTokenNeverComesBackForANewUserOfTheSameName() throws Exception {
         admin.run("user", "create", "alice").expect(0);
         Tokenctl.Made old = admin.make("--user", "alice", "--read-authorizations");
-        String oldUserId = json(admin, "auth", "show", old.id()).get("userID").asText();
+        String oldUserId = admin.json("auth", "show", old.id()).get("userID").asText();
         admin.run("user", "delete", "alice").expect(0);
-        JsonNode again = json(admin, "user", "create", "alice");
+        JsonNode again = admin.json("user", "create", "alice");
         assertNotEquals(oldUserId, again.get(0).get("userID").asText());
         as(old.secret()).run("auth", "list").expect(3);
         admin.run("auth", "activate", old.id()).expect(1);
         String fresh = admin.create("--user", "alice", "--read-authorizations");
-        JsonNode visible = json(as(fresh), "auth", "list");
+        JsonNode visible = as(fresh).json("auth", "list");
         assertEquals(1, visible.size(), "the new alice sees only her own new token");
     }
 
@@ -115,22 +110,22 @@ class IdentityTest {
         Tokenctl.Made carols = admin.make("--user", "carol", "--read-buckets");
         Tokenctl a = as(alice);
         a.create("--read-buckets");
-        JsonNode mine = json(a, "auth", "list");
+        JsonNode mine = a.json("auth", "list");
         assertEquals(2, mine.size());
         mine.forEach(t -> assertEquals("alice", t.get("user").asText()));
         a.run("auth", "show", carols.id()).expect(5);
         a.run("auth", "retire", carols.id()).expect(5);
-        assertEquals(4, json(admin, "auth", "list").size(), "the admin sees all of them: its own, alice's two, carol's");
+        assertEquals(4, admin.json("auth", "list").size(), "the admin sees all of them: its own, alice's two, carol's");
     }
 
     @Test
     void accountTokensAreListedOnlyToAdmins() throws Exception {
         admin.run("user", "create", "alice").expect(0);
         Tokenctl.Made account = admin.make("--account", "--read-buckets");
-        assertEquals("account", json(admin, "auth", "show", account.id()).get("kind").asText());
+        assertEquals("account", admin.json("auth", "show", account.id()).get("kind").asText());
         String alice = admin.create("--user", "alice", "--read-authorizations");
         as(alice).run("auth", "show", account.id()).expect(5);
-        for (JsonNode t : json(as(alice), "auth", "list")) {
+        for (JsonNode t : as(alice).json("auth", "list")) {
             assertEquals("user", t.get("kind").asText());
         }
     }
@@ -139,10 +134,10 @@ class IdentityTest {
     void promotionIsIrreversibleAndTheStoreRefusesADemotion() throws Exception {
         admin.run("user", "create", "alice").expect(0);
         Tokenctl.Made t = admin.make("--user", "alice", "--read-buckets", "--read-authorizations");
-        assertEquals("account", json(admin, "auth", "promote", t.id()).get("kind").asText());
+        assertEquals("account", admin.json("auth", "promote", t.id()).get("kind").asText());
         admin.run("auth", "promote", t.id()).expect(1);
         admin.run("user", "delete", "alice").expect(0);
-        assertEquals("active", json(admin, "auth", "show", t.id()).get("status").asText(), "promoted: outlives alice");
+        assertEquals("active", admin.json("auth", "show", t.id()).get("status").asText(), "promoted: outlives alice");
         as(t.secret()).run("auth", "list").expect(0);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + admin.store())) {
             SQLException e = assertThrows(SQLException.class,
@@ -169,14 +164,14 @@ class IdentityTest {
 
     List<String> orgs(Tokenctl t) throws Exception {
         List<String> out = new ArrayList<>();
-        json(t, "org", "list").forEach(o -> out.add(o.get("name").asText()));
+        t.json("org", "list").forEach(o -> out.add(o.get("name").asText()));
         return out;
     }
 
     @Test
     void aTokenCanReachSeveralNamedOrgs() throws Exception {
         admin.run("org", "create", "beta").expect(0);
-        JsonNode t = json(admin, "auth", "create", "--org", "acme", "--org", "beta", "--read-buckets");
+        JsonNode t = admin.json("auth", "create", "--org", "acme", "--org", "beta", "--read-buckets");
         assertEquals(2, t.get("orgIDs").size());
         admin.run("auth", "create", "--org", "nosuch", "--read-buckets").expect(5);
         admin.run("auth", "create", "--org", "acme", "--all-orgs", "--read-buckets").expect(2);
@@ -190,12 +185,12 @@ class IdentityTest {
         Tokenctl bea = as(beas);
         Tokenctl.Made inAcme = admin.make("--read-buckets");
         bea.run("auth", "show", inAcme.id()).expect(5);
-        for (JsonNode t : json(bea, "auth", "list")) {
+        for (JsonNode t : bea.json("auth", "list")) {
             assertEquals("beta", t.get("org").asText());
         }
         bea.run("user", "create", "x", "--org", "acme").expect(5);
-        for (JsonNode e : json(bea, "audit", "list")) {
-            assertNotEquals(json(admin, "org", "list").get(0).get("id").asText(), e.get("orgID").asText());
+        for (JsonNode e : bea.json("audit", "list")) {
+            assertNotEquals(admin.json("org", "list").get(0).get("id").asText(), e.get("orgID").asText());
         }
     }
 
@@ -206,8 +201,8 @@ class IdentityTest {
         Tokenctl.Made writer = admin.make("--write-buckets");
         Tokenctl.Result r = admin.run("auth", "update", writer.id(), "--owner", "rob").expect(4);
         assertTrue(r.err().contains("write:buckets"), r.err());
-        assertEquals("admin", json(admin, "auth", "show", writer.id()).get("user").asText());
-        assertEquals("alice", json(admin, "auth", "update", writer.id(), "--owner", "alice").get("user").asText());
+        assertEquals("admin", admin.json("auth", "show", writer.id()).get("user").asText());
+        assertEquals("alice", admin.json("auth", "update", writer.id(), "--owner", "alice").get("user").asText());
         admin.run("auth", "update", writer.id(), "--owner", "nobody").expect(5);
     }
 
@@ -229,7 +224,7 @@ class IdentityTest {
             assertTrue(e.has(f), f);
         }
         assertEquals(t.id(), e.get("target").asText());
-        assertEquals(1, json(admin, "audit", "list", "--target", t.id(), "--since", "2026-11-23T12:00:00Z").size() - 2);
+        assertEquals(1, admin.json("audit", "list", "--target", t.id(), "--since", "2026-11-23T12:00:00Z").size() - 2);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + admin.store())) {
             assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("DELETE FROM audit"));
             assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("UPDATE audit SET outcome = 'allowed'"));
@@ -244,7 +239,7 @@ class IdentityTest {
         Tokenctl.Result first = admin.run("audit", "list", "--limit", "4", "--json").expect(0);
         assertEquals(4, JSON.readTree(first.out()).size());
         String after = first.err().replaceAll("(?s).*--after (\\d+).*", "$1").strip();
-        JsonNode rest = json(admin, "audit", "list", "--after", after);
+        JsonNode rest = admin.json("audit", "list", "--after", after);
         assertEquals(2, rest.size());
         admin.run("audit", "list", "--since", "yesterday").expect(2);
     }

@@ -101,6 +101,19 @@ public final class Tokenctl {
         return r.secret();
     }
 
+    public static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Runs a command with --json, expects exit 0, and returns the parsed output. */
+    public com.fasterxml.jackson.databind.JsonNode json(String... args) {
+        String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+        withJson[args.length] = "--json";
+        try {
+            return JSON.readTree(run(withJson).expect(0).out());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A token made for a test: its id and its secret. */
     public record Made(String id, String secret) {
     }

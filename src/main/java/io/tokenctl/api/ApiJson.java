@@ -151,6 +151,23 @@ public final class ApiJson {
         g.writeEndObject();
     }
 
+    public static void writeUserDeleted(JsonGenerator g, Results.UserDeleted d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("userID", d.userID());
+        g.writeStringField("user", d.user());
+        strings(g, "orgs", d.orgs());
+        strings(g, "retiredTokenIDs", d.retiredTokenIDs());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, java.util.List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
     public static void writeOrg(JsonGenerator g, Results.Org o) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", o.id());

@@ -4,7 +4,6 @@ import io.tokenctl.api.ApiJson;
 import io.tokenctl.api.Durations;
 import io.tokenctl.api.Expiry;
 import io.tokenctl.api.Requests.ListAudit;
-import io.tokenctl.api.Results.AuditEvent;
 import io.tokenctl.api.Results.AuditPage;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
@@ -52,22 +51,10 @@ final class AuditCommand {
                 throw TokenctlException.usage("--limit " + limit + " is not valid; use 1-10000");
             }
             AuditPage page = service.audit(new ListAudit(since(root().ctx.clock().instant()), actor, target, limit, after));
-            if (output.json) {
-                TokenOutput.write(out(), g -> {
-                    g.writeStartArray();
-                    for (AuditEvent e : page.events()) {
-                        ApiJson.writeAuditEvent(g, e);
-                    }
-                    g.writeEndArray();
-                });
-            } else {
-                Table t = new Table("SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON");
-                for (AuditEvent e : page.events()) {
-                    t.row(Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(), e.target(),
-                            e.outcome(), e.reason());
-                }
-                t.print(out(), output.hideHeaders);
-            }
+            Listing.print(out(), output, page.events(), ApiJson::writeAuditEvent,
+                    new String[] {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"},
+                    e -> new String[] {Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(),
+                        e.target(), e.outcome(), e.reason()});
             if (page.next() != null) {
                 err().println("more events: next page with --after " + page.next());
             }

@@ -131,19 +131,9 @@ final class AuthUse {
     }
 
     static void printApps(BaseCommand cmd, OutputOptions output, List<AppUse> apps) {
-        if (output.json) {
-            TokenOutput.write(cmd.out(), g -> {
-                g.writeStartArray();
-                for (AppUse a : apps) {
-                    ApiJson.writeAppUse(g, a);
-                }
-                g.writeEndArray();
-            });
-            return;
-        }
-        Table t = new Table("APP", "STATE", "FIRST SEEN", "LAST SEEN");
-        apps.forEach(a -> t.row(a.app(), a.state().wire(), TokenOutput.time(a.firstSeen()), TokenOutput.time(a.lastSeen())));
-        t.print(cmd.out(), output.hideHeaders);
+        Listing.print(cmd.out(), output, apps, ApiJson::writeAppUse,
+                new String[] {"APP", "STATE", "FIRST SEEN", "LAST SEEN"},
+                a -> new String[] {a.app(), a.state().wire(), TokenOutput.time(a.firstSeen()), TokenOutput.time(a.lastSeen())});
     }
 
     abstract static class AppDecision extends BaseCommand {

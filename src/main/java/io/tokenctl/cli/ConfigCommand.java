@@ -1,6 +1,7 @@
 package io.tokenctl.cli;
 
 import io.tokenctl.api.TokenctlException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,27 +87,17 @@ final class ConfigCommand {
         @Override
         void run(Config config) {
             String active = config.active();
-            if (output.json) {
-                TokenOutput.write(spec.commandLine().getOut(), g -> {
-                    g.writeStartArray();
-                    for (Config.Profile p : config.profiles().values()) {
-                        g.writeStartObject();
-                        g.writeStringField("name", p.name());
-                        g.writeBooleanField("active", p.name().equals(active));
-                        g.writeStringField("store", p.store());
-                        g.writeStringField("host", p.host());
-                        g.writeBooleanField("hasToken", p.token() != null);
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                });
-                return;
-            }
-            Table t = new Table("ACTIVE", "NAME", "STORE", "HOST", "TOKEN");
-            for (Config.Profile p : config.profiles().values()) {
-                t.row(p.name().equals(active) ? "*" : "", p.name(), p.store(), p.host(), p.token() == null ? "" : "saved");
-            }
-            t.print(spec.commandLine().getOut(), output.hideHeaders);
+            Listing.print(spec.commandLine().getOut(), output, List.copyOf(config.profiles().values()), (g, p) -> {
+                g.writeStartObject();
+                g.writeStringField("name", p.name());
+                g.writeBooleanField("active", p.name().equals(active));
+                g.writeStringField("store", p.store());
+                g.writeStringField("host", p.host());
+                g.writeBooleanField("hasToken", p.token() != null);
+                g.writeEndObject();
+            }, new String[] {"ACTIVE", "NAME", "STORE", "HOST", "TOKEN"},
+                p -> new String[] {p.name().equals(active) ? "*" : "", p.name(), p.store(), p.host(),
+                    p.token() == null ? "" : "saved"});
         }
     }
 

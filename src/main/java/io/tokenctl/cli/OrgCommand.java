@@ -15,19 +15,8 @@ import picocli.CommandLine.Parameters;
 final class OrgCommand {
 
     static void print(BaseCommand cmd, OutputOptions output, List<Org> orgs) {
-        if (output.json) {
-            TokenOutput.write(cmd.out(), g -> {
-                g.writeStartArray();
-                for (Org o : orgs) {
-                    ApiJson.writeOrg(g, o);
-                }
-                g.writeEndArray();
-            });
-            return;
-        }
-        Table t = new Table("ID", "NAME", "ROLE");
-        orgs.forEach(o -> t.row(o.id(), o.name(), o.role() == null ? "" : o.role().wire()));
-        t.print(cmd.out(), output.hideHeaders);
+        Listing.print(cmd.out(), output, orgs, ApiJson::writeOrg, new String[] {"ID", "NAME", "ROLE"},
+                o -> new String[] {o.id(), o.name(), o.role() == null ? "" : o.role().wire()});
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -22,19 +22,8 @@ import picocli.CommandLine.Parameters;
 final class UserCommand {
 
     static void print(BaseCommand cmd, OutputOptions output, List<Member> members) {
-        if (output.json) {
-            TokenOutput.write(cmd.out(), g -> {
-                g.writeStartArray();
-                for (Member m : members) {
-                    ApiJson.writeMember(g, m);
-                }
-                g.writeEndArray();
-            });
-            return;
-        }
-        Table t = new Table("USER", "USER ID", "ORG", "ROLE");
-        members.forEach(m -> t.row(m.user(), m.userID(), m.org(), m.role().wire()));
-        t.print(cmd.out(), output.hideHeaders);
+        Listing.print(cmd.out(), output, members, ApiJson::writeMember, new String[] {"USER", "USER ID", "ORG", "ROLE"},
+                m -> new String[] {m.user(), m.userID(), m.org(), m.role().wire()});
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -106,22 +95,7 @@ final class UserCommand {
         void run(TokenService service) {
             UserDeleted d = service.deleteUser(new DeleteUser(name, org));
             if (output.json) {
-                TokenOutput.write(out(), g -> {
-                    g.writeStartObject();
-                    g.writeStringField("userID", d.userID());
-                    g.writeStringField("user", d.user());
-                    g.writeArrayFieldStart("orgs");
-                    for (String o : d.orgs()) {
-                        g.writeString(o);
-                    }
-                    g.writeEndArray();
-                    g.writeArrayFieldStart("retiredTokenIDs");
-                    for (String id : d.retiredTokenIDs()) {
-                        g.writeString(id);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                });
+                TokenOutput.write(out(), g -> ApiJson.writeUserDeleted(g, d));
                 return;
             }
             if (org != null) {
