@@ -119,6 +119,9 @@ make_archive() {
     id=$(TOKENCTL_JAVA_OPTS= "$launcher" auth list --hide-headers 2>/dev/null | awk 'NR==1 {print $1}')
     export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/5.classlist"; train auth show "$id" --json
     export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/6.classlist"; train auth create --help
+    # the whole command tree (runs build only their own branch, so the others would be left out)
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/7.classlist"; train --help
+    export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/8.classlist"; train user list
     cat "$tmp"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$tmp/all.classlist"
   )
   [ -s "$tmp/all.classlist" ] \

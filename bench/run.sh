@@ -40,6 +40,17 @@ PREFIX="$work/prefix" "$repo/install.sh" --skip-build >"$work/install.log"
 PREFIX="$work/prefix-nocds" TOKENCTL_NO_CDS=1 "$repo/install.sh" --skip-build >>"$work/install.log"
 launcher="$work/prefix/bin/tokenctl"
 launcher_nocds="$work/prefix-nocds/bin/tokenctl"
+# Experiment (not what install.sh does): the same install on a jlink'd copy of this JDK without jdk.jfr, so JDBI
+# finds no JFR module and registers no event. Every other module is kept.
+launcher_rt=
+if command -v jlink >/dev/null 2>&1; then
+  mods=$("$java17" --list-modules | sed 's/@.*//' | grep -v -E '^jdk\.(jfr|management\.jfr)$' | paste -sd, -)
+  if jlink --add-modules "$mods" --strip-debug --no-header-files --no-man-pages --output "$work/rt-nojfr" \
+      >>"$work/install.log" 2>&1 \
+    && JAVA_HOME="$work/rt-nojfr" PREFIX="$work/prefix-rt" "$repo/install.sh" --skip-build >>"$work/install.log"; then
+    launcher_rt="$work/prefix-rt/bin/tokenctl"
+  fi
+fi
 jar="$work/prefix-nocds/share/tokenctl/tokenctl.jar"
 native="$work/prefix-nocds/share/tokenctl/native"
 [ -d "$native" ] || { echo "run.sh: install.sh extracted no native library" >&2; exit 1; }
@@ -115,6 +126,8 @@ for ((r = 0; r < runs; r++)); do
         -jar "$work/prefix/share/tokenctl/tokenctl.jar" --store "$store" "${args[@]}"
     fi
     run1 "$c.nojfr" env TOKENCTL_JAVA_OPTS="-XX:-PrintWarnings -XX:-FlightRecorder" "$launcher" --store "$store" "${args[@]}"
+    run1 "$c.jfrprop" env TOKENCTL_JAVA_OPTS="-Djfr.unsupported.vm=true" "$launcher" --store "$store" "${args[@]}"
+    [ -n "$launcher_rt" ] && run1 "$c.rt" "$launcher_rt" --store "$store" "${args[@]}"
     if [ -n "$java25" ]; then
       run1 "$c.t25" "$java25" $FLAGS $NATIVE -jar "$jar" --store "$store" "${args[@]}"
       [ -n "$aot" ] && run1 "$c.t25aot" "$java25" $FLAGS $NATIVE -XX:AOTCache="$aot" -Xlog:aot=off -Xlog:cds=off \
@@ -158,6 +171,8 @@ plans=$("$java17" -cp "$cp" -Dslf4j.internal.verbosity=ERROR io.tokenctl.store.Q
   row "+ AppCDS archive = **installed launcher**" launcher hello
   row "launcher without the two flags" noflags hello
   row "experiment: launcher + -XX:-FlightRecorder (not kept)" nojfr hello
+  row "experiment: launcher + -Djfr.unsupported.vm=true (JDK-internal, not kept)" jfrprop hello
+  row "experiment: launcher on a jlink'd JDK without jdk.jfr (not kept)" rt hello
   if [ -n "$java25" ]; then
     echo "| hello world, Temurin 25 | $(ms hello25) ms | 1.00× | | | $(mib hello25) |"
     row "Temurin 25: flags + native lib (× hello 25)" t25 hello25

@@ -8,9 +8,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -19,19 +27,123 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The subcommands of {@code tokenctl}, in help order. */
+    static final List<Class<?>> COMMANDS = List.of(SetupCommand.class, AuthCommand.class, UserCommand.class,
+            OrgCommand.class, AuditCommand.class, ConfigCommand.class, CompletionCommand.class,
+            CompletionCommand.Values.class);
+
+    /** Commands that need the whole tree to run: completion prints a script of every command. */
+    private static final Set<Class<?>> WHOLE_TREE = Set.of(CompletionCommand.class);
+
+    /** The whole command tree: for help at the top, completion scripts, man pages and tests. */
     public static CommandLine build(Context ctx) {
         CommandLine cl = new CommandLine(new TokenctlCommand(ctx));
+        for (Class<?> c : COMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return finish(cl);
+    }
+
+    /**
+     * The command line for running {@code args}. When they name one command (e.g. {@code auth list}), only that
+     * branch is built, because reflecting the whole tree is most of a cold start: the root, each group on the way
+     * reduced to its name, and the command itself. Anything else (a group's help, an unknown word or option,
+     * completion) gets the whole tree, so help, errors and suggestions are the same either way.
+     */
+    public static CommandLine build(Context ctx, String... args) {
+        List<Class<?>> branch = branch(args);
+        if (branch == null) {
+            return build(ctx);
+        }
+        CommandLine cl = new CommandLine(new TokenctlCommand(ctx));
+        if (!branch.isEmpty()) {
+            // bottom-up, as picocli builds annotated trees: the command, then each group around it
+            CommandLine sub = new CommandLine(branch.get(branch.size() - 1));
+            for (int i = branch.size() - 2; i >= 0; i--) {
+                sub = bareGroup(branch.get(i)).addSubcommand(sub);
+            }
+            cl.addSubcommand(sub);
+        }
+        return finish(cl);
+    }
+
+    /** Runs one command line and returns its exit code; only {@code main} exits. */
+    public static int run(Context ctx, String... args) {
+        return build(ctx, args).execute(args);
+    }
+
+    private static CommandLine finish(CommandLine cl) {
         CommandLine auth = cl.getSubcommands().get("auth");
-        PermissionFlags.addTo(auth.getSubcommands().get("create").getCommandSpec());
-        PermissionFlags.addTo(auth.getSubcommands().get("clone").getCommandSpec());
+        for (String name : List.of("create", "clone")) {
+            CommandLine c = auth == null ? null : auth.getSubcommands().get(name);
+            if (c != null) {
+                PermissionFlags.addTo(c.getCommandSpec());
+            }
+        }
         cl.setExecutionExceptionHandler(Cli::onFailure);
         cl.setParameterExceptionHandler(Cli::onBadParameters);
         return cl;
     }
 
-    /** Runs one command line and returns its exit code; only {@code main} exits. */
-    public static int run(Context ctx, String... args) {
-        return build(ctx).execute(args);
+    /**
+     * The command classes {@code args} lead to, from a subcommand of the root down to a command without
+     * subcommands, read from the {@code @Command} annotations; empty for a lone {@code --version}; null when the
+     * whole tree is needed.
+     */
+    static List<Class<?>> branch(String[] args) {
+        Map<String, Boolean> rootOptions = rootOptions();
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-")) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            Boolean takesValue = rootOptions.get(eq > 0 ? a.substring(0, eq) : a);
+            if (takesValue == null) {
+                boolean loneVersion = i == args.length - 1 && (a.equals("--version") || a.equals("-V"));
+                return loneVersion ? List.of() : null;
+            }
+            i += takesValue && eq < 0 ? 2 : 1;
+        }
+        List<Class<?>> branch = new ArrayList<>();
+        List<Class<?>> choices = COMMANDS;
+        do {
+            Class<?> next = i < args.length ? named(choices, args[i++]) : null;
+            if (next == null || WHOLE_TREE.contains(next)) {
+                return null; // no command, or a group's own help, which lists all its subcommands
+            }
+            branch.add(next);
+            choices = List.of(next.getAnnotation(Command.class).subcommands());
+        } while (!choices.isEmpty());
+        return branch;
+    }
+
+    private static Class<?> named(List<Class<?>> commands, String word) {
+        for (Class<?> c : commands) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd.name().equals(word) || Arrays.asList(cmd.aliases()).contains(word)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The root's own options (not help or version), each with whether it takes a value. */
+    private static Map<String, Boolean> rootOptions() {
+        Map<String, Boolean> out = new HashMap<>();
+        for (Field f : TokenctlCommand.class.getDeclaredFields()) {
+            Option o = f.getAnnotation(Option.class);
+            if (o != null) {
+                for (String name : o.names()) {
+                    out.put(name, f.getType() != boolean.class);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A group as only a name and aliases: what a command under it needs for its own usage and errors. */
+    private static CommandLine bareGroup(Class<?> group) {
+        Command cmd = group.getAnnotation(Command.class);
+        return new CommandLine(CommandSpec.create().name(cmd.name()).aliases(cmd.aliases()));
     }
 
     private static int onFailure(Exception ex, CommandLine cmd, ParseResult parsed) {

@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level command: where the store or server is, which profile, which operator token. */
+/**
+ * The top-level command: where the store or server is, which profile, which operator token. Its subcommands are
+ * listed in {@link Cli#COMMANDS}, which adds only the one being run.
+ */
 @Command(name = "tokenctl",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Issue, manage and verify API tokens against an embedded SQLite store or a remote tokenctl serve.",
-        subcommands = {SetupCommand.class, AuthCommand.class, UserCommand.class, OrgCommand.class, AuditCommand.class,
-            ConfigCommand.class, CompletionCommand.class, CompletionCommand.Values.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tokenctl setup --username admin --org acme",

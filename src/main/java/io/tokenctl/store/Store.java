@@ -13,6 +13,8 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -62,7 +64,11 @@ public final class Store implements AutoCloseable {
         ds.setUrl("jdbc:sqlite:" + abs);
         Handle handle;
         try {
-            handle = Jdbi.create(ds).open();
+            Jdbi jdbi = Jdbi.create(ds);
+            // no templates and only positional ?: neither needs JDBI's ANTLR lexers, which cost a cold start
+            jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP)
+                    .setSqlParser(new PositionalSqlParser());
+            handle = jdbi.open();
         } catch (JdbiException e) {
             throw storeError(abs, e);
         }
