@@ -32,8 +32,8 @@ final class AuthUse {
                 "expired, retired, inactive or app pending; 4 IP not allowed, app denied or permission missing.",
                 "--offline --jwks FILE checks a JWT's signature and expiry with no store: it can't see revocation."},
             footerHeading = "%nExamples:%n",
-            footer = {"  printf %s \"$TOKEN\" | tokenctl auth verify --app ci --ip 10.1.2.3 --require write:buckets/0a1b2c",
-                "  printf %s \"$JWT\" | tokenctl auth verify --offline --jwks acme.jwks -q"})
+            footer = {"  printf %%s \"$TOKEN\" | tokenctl auth verify --app ci --ip 10.1.2.3 --require write:buckets/0a1b2c",
+                "  printf %%s \"$JWT\" | tokenctl auth verify --offline --jwks acme.jwks -q"})
     static final class Verify extends BaseCommand {
         @Option(names = "--app", paramLabel = "NAME", description = "Name of the app presenting the token")
         String app;

@@ -166,7 +166,7 @@ final class ManPages {
             if (line.isBlank()) {
                 break;
             }
-            out.add(line);
+            out.add(line.replace("%%", "%"));
         }
         return out;
     }
