@@ -364,7 +364,8 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public Verification verify(Verify request) {
-        return verifier.verify(request, clock.instant());
+        // millisecond time is plenty for expiry, and cheaper to read than the clock's nanoseconds
+        return verifier.verify(request, Instant.ofEpochMilli(clock.millis()));
     }
 
     @Override

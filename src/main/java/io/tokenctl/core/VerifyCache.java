@@ -16,19 +16,21 @@ final class VerifyCache {
     private static final int MAX_ENTRIES = 100_000;
 
     private final ConcurrentHashMap<Presented.Key, Snapshot> entries = new ConcurrentHashMap<>();
-    private volatile Instant checked;
-    private volatile long version;
+    /** When the store was last asked, and when to ask again; null until the first ask. */
+    private record Check(Instant at, Instant next, long version) {
+    }
+
+    private volatile Check check;
 
     /** A cached snapshot, after making sure the cache is at most MAX_AGE behind the store. */
     Snapshot get(Presented.Key key, Instant now, LongSupplier changeCounter) {
-        Instant last = checked;
-        if (last == null || now.isBefore(last) || !now.isBefore(last.plus(MAX_AGE))) {
+        Check last = check;
+        if (last == null || now.isBefore(last.at()) || !now.isBefore(last.next())) {
             long v = changeCounter.getAsLong();
-            if (last == null || v != version) {
+            if (last == null || v != last.version()) {
                 entries.clear();
             }
-            version = v;
-            checked = now;
+            check = new Check(now, now.plus(MAX_AGE), v);
         }
         return entries.get(key);
     }

@@ -404,6 +404,19 @@ public final class StoreTx {
                 .execute();
     }
 
+    /** Many audit events as one prepared batch: for bulk loads (imports, benchmarks). */
+    public void insertAudits(List<AuditRow> rows) {
+        PreparedBatch b = h.prepareBatch("INSERT INTO audit (at, actor_token_id, actor_user, org_id, action, target,"
+                + " outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (AuditRow a : rows) {
+            b.add(millis(a.at()), a.actorTokenId(), a.actorUser(), a.orgId(), a.action(), a.target(), a.outcome(),
+                    a.reason());
+        }
+        if (!rows.isEmpty()) {
+            b.execute();
+        }
+    }
+
     public List<AuditRow> audit(AuditFilter f) {
         if (f.orgIds().isEmpty()) {
             return List.of();

@@ -10,6 +10,7 @@ import io.tokenctl.api.TokenStatus;
 import io.tokenctl.core.Ids;
 import io.tokenctl.core.Permissions;
 import io.tokenctl.core.Secrets;
+import io.tokenctl.store.Rows.AuditRow;
 import io.tokenctl.store.Rows.OrgRow;
 import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenRow;
@@ -29,7 +30,7 @@ import java.util.SplittableRandom;
  * creation time (so ids are unique and every user's tokens are spread over the whole id range: the hard case for
  * {@code auth list --user}). All in one transaction, in batches.
  *
- * <p>Usage: {@code StoreGenerator STORE TOKENS USERS}. Prints {@code OPERATOR_TOKEN=...}, {@code SAMPLE_ID=...}
+ * <p>Usage: {@code StoreGenerator STORE TOKENS USERS}. Prints {@code OPERATOR_TOKEN=...}, {@code SAMPLE_ID=...}, {@code SAMPLE_SECRET=...}
  * (a token in the middle), {@code SAMPLE_USER=...} as shell assignments.
  */
 public final class StoreGenerator {
@@ -56,7 +57,7 @@ public final class StoreGenerator {
         Instant now = Instant.now();
         Instant base = now.minusSeconds(tokens + 86_400L);
         String operatorSecret = Secrets.generate(random);
-        String[] sample = new String[1];
+        String[] sample = new String[2];
         try (Store store = Store.openSqlite(file, true)) {
             store.write(tx -> {
                 Instant t0 = base.minusSeconds(3600);
@@ -85,6 +86,7 @@ public final class StoreGenerator {
                                 Permission.parse("write:buckets/0a1b2c3d4e5f6a7b")));
                 List<TokenRow> rows = new ArrayList<>(BATCH);
                 List<SecretRow> secrets = new ArrayList<>(BATCH);
+                List<AuditRow> audit = new ArrayList<>(BATCH);
                 for (int i = 0; i < tokens; i++) {
                     Instant created = base.plusSeconds(i);
                     UserRow owner = owners.get(i % users);
@@ -96,24 +98,31 @@ public final class StoreGenerator {
                             status, null, perms, expires, created, created, op.id(), null, TokenFormat.OPAQUE,
                             AppState.ALLOW, List.of(), false, 0, null, null, null);
                     rows.add(row);
-                    secrets.add(new SecretRow(Secrets.hash(Secrets.generate(random)), row.id(), null));
+                    String secret = Secrets.generate(random);
+                    secrets.add(new SecretRow(Secrets.hash(secret), row.id(), null));
+                    audit.add(new AuditRow(null, created, op.id(), "admin", org.id(), "create", row.id(), "allowed", null));
                     if (i == tokens / 2) {
                         sample[0] = row.id();
+                        sample[1] = secret; // for the cold verify case; printed only into bench/results (git-ignored)
                     }
                     if (rows.size() == BATCH) {
                         tx.insertTokens(rows, secrets);
+                        tx.insertAudits(audit);
                         rows.clear();
                         secrets.clear();
+                        audit.clear();
                     }
                 }
                 if (!rows.isEmpty()) {
                     tx.insertTokens(rows, secrets);
+                    tx.insertAudits(audit);
                 }
                 return null;
             });
         }
         System.out.println("OPERATOR_TOKEN=" + operatorSecret);
         System.out.println("SAMPLE_ID=" + sample[0]);
+        System.out.println("SAMPLE_SECRET=" + sample[1]);
         System.out.println("SAMPLE_USER=" + String.format("user%04d", (tokens / 2) % users));
         System.err.printf("StoreGenerator: %d tokens, %d users in %s: %.1f s%n", tokens, users, file,
                 (System.nanoTime() - started) / 1e9);

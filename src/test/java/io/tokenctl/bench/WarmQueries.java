@@ -1,6 +1,9 @@
 package io.tokenctl.bench;
 
+import io.tokenctl.api.Requests.ListAudit;
 import io.tokenctl.api.Requests.ListTokens;
+import io.tokenctl.api.Requests.Verify;
+import java.util.List;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.core.LocalTokenService;
 import java.nio.file.Path;
@@ -12,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Warm (in-process, after JIT warm-up) latency of {@code auth show ID} and {@code auth list --user U --limit 50}
  * through the same API the CLI holds, for bench/run.sh. Usage: {@code WarmQueries STORE ID USER ITERATIONS};
- * the operator token comes from TOKENCTL_TOKEN. Prints {@code show_us=...} and {@code list_us=...} (medians).
+ * the operator token comes from TOKENCTL_TOKEN. Prints {@code show_us=...}, {@code list_us=...},
+ * {@code audit_us=...} ({@code audit list --limit 50}) and {@code verify_us=...} (SAMPLE_SECRET from the env), medians.
  */
 public final class WarmQueries {
     private WarmQueries() {
@@ -27,6 +31,9 @@ public final class WarmQueries {
                 Clock.systemUTC(), new SecureRandom())) {
             System.out.printf("show_us=%.0f%n", medianMicros(n, () -> api.show(id)));
             System.out.printf("list_us=%.0f%n", medianMicros(n, () -> api.list(new ListTokens(user, null, null, null, 50, null))));
+            System.out.printf("audit_us=%.0f%n", medianMicros(n, () -> api.audit(new ListAudit(null, null, null, 50, null))));
+            String secret = System.getenv("SAMPLE_SECRET");
+            System.out.printf("verify_us=%.1f%n", medianMicros(n, () -> api.verify(new Verify(secret, null, null, List.of()))));
         }
     }
 
