@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Everything a verify of one presented secret reads, loaded in one transaction: its secret row, token, JWT key
@@ -29,7 +28,17 @@ record Snapshot(
         Map<String, AppState> apps,
         Instant loadedAt) {
 
+    /** Everything a verify reads. */
     static Snapshot load(StoreTx tx, Presented p, Instant now) {
+        return load(tx, p, now, true);
+    }
+
+    /** What authenticating an operator reads: the same, less the apps (operators present no app). */
+    static Snapshot loadForOperator(StoreTx tx, Presented p, Instant now) {
+        return load(tx, p, now, false);
+    }
+
+    private static Snapshot load(StoreTx tx, Presented p, Instant now, boolean withApps) {
         SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
         TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
         if (row == null) {
@@ -39,7 +48,12 @@ record Snapshot(
         Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
         Set<Permission> effective = new LinkedHashSet<>();
         scope.values().forEach(a -> effective.addAll(Ceilings.within(a.role(), row.permissions())));
-        Map<String, AppState> apps = tx.apps(row.id()).stream().collect(Collectors.toMap(AppRow::app, AppRow::state));
+        Map<String, AppState> apps = new java.util.HashMap<>();
+        if (withApps) {
+            for (AppRow a : tx.apps(row.id())) {
+                apps.put(a.app(), a.state());
+            }
+        }
         return new Snapshot(secret, row, jwtProblem, Map.copyOf(scope), List.copyOf(scope.keySet()),
                 List.copyOf(effective), Map.copyOf(apps), now);
     }
