@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds tokenctl and installs it for the current user (no root needed):
 #   $PREFIX/bin/tokenctl                 launcher
-#   $PREFIX/share/tokenctl/              jar, native/ (sqlite-jdbc's library, extracted once) and
+#   $PREFIX/lib/tokenctl/                jar, native/ (sqlite-jdbc's library, extracted once) and
 #                                        cds/ (class-data archive for this jar and JDK: faster start-up)
 #   completion scripts and man pages, when the build made them
 # PREFIX defaults to ~/.local. Re-running it replaces the previous install.
@@ -44,7 +44,11 @@ if ! $skip_build; then
 fi
 [ -f "$jar" ] || die "no $jar: run without --skip-build"
 
-share="$PREFIX/share/tokenctl"
+# program files; not $PREFIX/share/tokenctl, which is the default data folder (the store) when PREFIX=~/.local
+share="$PREFIX/lib/tokenctl"
+# an earlier install kept program files in $PREFIX/share/tokenctl: remove those (never the store beside them)
+old_share="$PREFIX/share/tokenctl"
+rm -f "$old_share/tokenctl.jar" && rm -rf "$old_share/native" "$old_share/cds"
 bin="$PREFIX/bin"
 mkdir -p "$share" "$bin"
 install -m 0644 "$jar" "$share/tokenctl.jar.new" && mv -f "$share/tokenctl.jar.new" "$share/tokenctl.jar"

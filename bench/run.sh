@@ -51,12 +51,12 @@ if command -v jlink >/dev/null 2>&1; then
     launcher_rt="$work/prefix-rt/bin/tokenctl"
   fi
 fi
-jar="$work/prefix-nocds/share/tokenctl/tokenctl.jar"
-native="$work/prefix-nocds/share/tokenctl/native"
+jar="$work/prefix-nocds/lib/tokenctl/tokenctl.jar"
+native="$work/prefix-nocds/lib/tokenctl/native"
 [ -d "$native" ] || { echo "run.sh: install.sh extracted no native library" >&2; exit 1; }
 NATIVE="-Dorg.sqlite.lib.path=$native -Dorg.sqlite.lib.name=libsqlitejdbc.so"
 FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-archive=$(ls "$work"/prefix/share/tokenctl/cds/*.jsa 2>/dev/null || true)
+archive=$(ls "$work"/prefix/lib/tokenctl/cds/*.jsa 2>/dev/null || true)
 
 mkdir -p "$work/hello"
 printf 'public class Hello {\n    public static void main(String[] a) {\n        System.out.println("hello");\n    }\n}\n' \
@@ -129,7 +129,7 @@ for ((r = 0; r < runs; r++)); do
     run1 "$c.launcher" "$launcher" --store "$store" "${args[@]}"
     if [ -n "$archive" ]; then
       run1 "$c.noflags" "$java17" -Xshare:auto -XX:SharedArchiveFile="$archive" $NATIVE \
-        -jar "$work/prefix/share/tokenctl/tokenctl.jar" --store "$store" "${args[@]}"
+        -jar "$work/prefix/lib/tokenctl/tokenctl.jar" --store "$store" "${args[@]}"
     fi
     run1 "$c.nojfr" env TOKENCTL_JAVA_OPTS="-XX:-PrintWarnings -XX:-FlightRecorder" "$launcher" --store "$store" "${args[@]}"
     run1 "$c.jfrprop" env TOKENCTL_JAVA_OPTS="-Djfr.unsupported.vm=true" "$launcher" --store "$store" "${args[@]}"

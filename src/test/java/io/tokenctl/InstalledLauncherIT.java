@@ -87,6 +87,24 @@ class InstalledLauncherIT {
     }
 
     @Test
+    void withTheDefaultPrefixTheStoreLivesAloneInAPrivateFolder() throws Exception {
+        Path user = home.resolve("user");
+        Files.createDirectories(user);
+        Map<String, String> env = Map.of("HOME", user.toString());
+        Run installed = exec(Map.of("HOME", user.toString()), null, "bash", "install.sh", "--skip-build");
+        assertEquals(0, installed.exit, installed.out + installed.err);
+        String launcher = user.resolve(".local/bin/tokenctl").toString();
+        assertEquals(0, exec(env, null, launcher, "setup", "--username", "admin", "--org", "acme", "-q").exit);
+        Path data = user.resolve(".local/share/tokenctl");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data)));
+        try (var files = Files.list(data)) {
+            assertTrue(files.allMatch(f -> f.getFileName().toString().startsWith("tokenctl.db")), "only the store");
+        }
+        assertTrue(Files.exists(user.resolve(".local/lib/tokenctl/tokenctl.jar")));
+    }
+
+    @Test
     void badInputIsOneLineWithTheDocumentedCodeAndNoStackTrace() throws Exception {
         assertEquals(0, tokenctl("setup", "--username", "admin", "--org", "acme").exit);
         Run r = tokenctl("auth", "create", "--read-buckets", "--expires", "30x");
