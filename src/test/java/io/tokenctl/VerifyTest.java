@@ -269,6 +269,21 @@ class VerifyTest {
     }
 
     @Test
+    void anOldSecretReusedAsAnOperatorTokenIsALikelyLeakToo() throws Exception {
+        Tokenctl.Made op = admin.make("--all-access");
+        admin.run("auth", "regenerate", op.id(), "--revoke-on-reuse", "-q").expect(0);
+        Tokenctl thief = new Tokenctl(dir);
+        thief.clock.set(admin.clock.instant());
+        thief.env.put("TOKENCTL_TOKEN", op.secret());
+        thief.run("auth", "list").expect(3);
+        JsonNode s = show(op.id());
+        assertEquals("retired", s.get("status").asText());
+        JsonNode events = admin.json("audit", "list", "--target", op.id());
+        assertTrue(events.toString().contains("likely leak"), events.toString());
+        assertFalse(events.toString().contains(op.secret()));
+    }
+
+    @Test
     void verifyNeedsNoOperatorToken() {
         Tokenctl.Made t = admin.make("--read-buckets");
         service.env.remove("TOKENCTL_TOKEN");

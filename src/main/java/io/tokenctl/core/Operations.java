@@ -57,6 +57,15 @@ final class Operations {
             onChange.run();
             return result;
         } catch (TokenctlException e) {
+            if (e.code() == ErrorCode.UNAUTHENTICATED && acting[0] == null
+                    && store.get().read(tx -> Verifier.isLeak(tx, presented, now))) {
+                store.get().write(tx -> {
+                    Verifier.recordOperatorLeak(tx, presented, now);
+                    return null;
+                });
+                onChange.run();
+                throw e;
+            }
             boolean refused = e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.NOT_FOUND;
             if (refused && acting[0] != null) {
                 Caller caller = acting[0];

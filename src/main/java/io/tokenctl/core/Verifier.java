@@ -108,10 +108,8 @@ final class Verifier {
             return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, who.refusal(), null), false, null);
         }
         if (who.refusal() != null) {
-            if (apply && who.leak() && row.revokeOnReuse() && row.status() != TokenStatus.RETIRED) {
-                String reason = "superseded secret reused after its window: likely leak";
-                tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
-                audit(tx, row, req, now, "retire", "allowed", reason);
+            if (apply && who.leak()) {
+                retireIfRevokeOnReuse(tx, row, actor(req), now);
             }
             return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, who.refusal());
         }
@@ -171,10 +169,40 @@ final class Verifier {
         return new Decision(Verification.refused(code, reason, row.id()), false, row);
     }
 
+    private static String actor(Verify req) {
+        return "verifier" + (req.app() == null ? "" : " app:" + req.app());
+    }
+
     private static void audit(StoreTx tx, TokenRow row, Verify req, Instant now, String action, String outcome,
             String reason) {
-        String actor = "verifier" + (req.app() == null ? "" : " app:" + req.app());
-        tx.insertAudit(new AuditRow(null, now, null, actor, row.orgId(), action, row.id(), outcome, reason));
+        tx.insertAudit(new AuditRow(null, now, null, actor(req), row.orgId(), action, row.id(), outcome, reason));
+    }
+
+    /** GitLab's rotation rule: a superseded secret used after its window retires the token it belonged to. */
+    static void retireIfRevokeOnReuse(StoreTx tx, TokenRow row, String actor, Instant now) {
+        if (row.revokeOnReuse() && row.status() != TokenStatus.RETIRED) {
+            String reason = "superseded secret reused after its window: likely leak";
+            tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
+            tx.insertAudit(new AuditRow(null, now, null, actor, row.orgId(), "retire", row.id(), "allowed", reason));
+        }
+    }
+
+    /**
+     * An operator presented a superseded secret after its window: the same likely leak as in a verify, so it is
+     * audited (and retires the token under revoke-on-reuse) even though the command itself is refused.
+     */
+    static boolean isLeak(StoreTx tx, Presented p, Instant now) {
+        return identify(Snapshot.loadForOperator(tx, p, now), now).leak();
+    }
+
+    static void recordOperatorLeak(StoreTx tx, Presented p, Instant now) {
+        Identified who = identify(Snapshot.loadForOperator(tx, p, now), now);
+        if (who.leak()) {
+            TokenRow row = who.row();
+            tx.insertAudit(new AuditRow(null, now, null, "operator", row.orgId(), "authenticate", row.id(), "denied",
+                    who.refusal()));
+            retireIfRevokeOnReuse(tx, row, "operator", now);
+        }
     }
 
     /** Offline: signature and expiry against a JWKS file, no store. It can't see revocation, by design. */
