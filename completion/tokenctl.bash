@@ -48,7 +48,7 @@ _tokenctl_spec() {
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl auth verify')
       subs='' cmds=''
-      flags='--offline -q --quiet -h --help -V --version --debug' vopts='--app --ip --require --jwks --store --host --profile --token-file' ;;
+      flags='--offline -q --quiet -h --help -V --version --debug' vopts='--app --ip --require --org --jwks --store --host --profile --token-file' ;;
     'tokenctl auth find')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;

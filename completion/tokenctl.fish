@@ -121,8 +121,8 @@ function __tokenctl_spec
             set -g __tokenctl_cmds
             set -g __tokenctl_flags '--offline' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'
             set -g __tokenctl_flags_help 'Check a JWT\'s signature and expiry against --jwks only (no store)' 'Print nothing; the exit code is the answer' 'Print nothing; the exit code is the answer' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
-            set -g __tokenctl_vopts '--app' '--ip' '--require' '--jwks' '--store' '--host' '--profile' '--token-file'
-            set -g __tokenctl_vopts_help 'Name of the app presenting the token' 'Client address, checked against --allow-ip networks' 'A permission the use needs, e.g. read:buckets or write:buckets/0a1b2c (repeatable)' 'JWKS file for --offline (from `tokenctl org keys jwks`)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+            set -g __tokenctl_vopts '--app' '--ip' '--require' '--org' '--jwks' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Name of the app presenting the token' 'Client address, checked against --allow-ip networks' 'A permission the use needs, e.g. read:buckets or write:buckets/0a1b2c (repeatable)' 'Org the use is in (name or id); permissions are judged there (default: the token\'s home org)' 'JWKS file for --offline (from `tokenctl org keys jwks`)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth find'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help

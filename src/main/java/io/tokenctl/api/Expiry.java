@@ -44,10 +44,17 @@ public record Expiry(Duration after, Instant at) {
         return new Expiry(null, at);
     }
 
-    /** Parses an ISO-8601 instant with a zone or offset (2027-01-31T00:00:00Z); null when it is not one. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * Parses an ISO-8601 instant with a zone or offset (2027-01-31T00:00:00Z), in the years 1970-9999; null when
+     * it is not one.
+     */
     public static Instant parseTime(String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant at = OffsetDateTime.parse(text).toInstant();
+            return at.isBefore(EARLIEST) || at.isAfter(LATEST) ? null : at;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -81,15 +81,20 @@ public final class Requests {
     /**
      * "Is this token good for this use?" The presented token travels only in this value (stdin or a request
      * body), never on argv. Null {@code app} / {@code ip} mean none was given; {@code require} may be empty.
+     * {@code org} (name or id) is the org the use is in; null means the token's home org.
      */
-    public record Verify(String token, String app, String ip, List<Permission> require) {
+    public record Verify(String token, String app, String ip, List<Permission> require, String org) {
         public Verify {
             require = require == null ? List.of() : List.copyOf(require);
         }
 
+        public Verify(String token, String app, String ip, List<Permission> require) {
+            this(token, app, ip, require, null);
+        }
+
         @Override
         public String toString() {
-            return "Verify[token=<redacted>, app=" + app + ", ip=" + ip + ", require=" + require + "]";
+            return "Verify[token=<redacted>, app=" + app + ", ip=" + ip + ", require=" + require + ", org=" + org + "]";
         }
     }
 

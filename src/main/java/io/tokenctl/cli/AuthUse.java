@@ -45,6 +45,10 @@ final class AuthUse {
                 description = "A permission the use needs, e.g. read:buckets or write:buckets/0a1b2c (repeatable)")
         List<String> require;
 
+        @Option(names = "--org", paramLabel = "ORG",
+                description = "Org the use is in (name or id); permissions are judged there (default: the token's home org)")
+        String org;
+
         @Option(names = "--offline", description = "Check a JWT's signature and expiry against --jwks only (no store)")
         boolean offline;
 
@@ -72,6 +76,10 @@ final class AuthUse {
                 if (jwks == null) {
                     throw TokenctlException.usage("--offline needs --jwks FILE (from `tokenctl org keys jwks ORG`)");
                 }
+                if (app != null || ip != null || org != null || !required.isEmpty()) {
+                    throw TokenctlException.usage("--offline checks only a JWT's signature and expiry; --app, --ip, --org"
+                            + " and --require need the store (drop --offline)");
+                }
                 byte[] doc;
                 try {
                     doc = Files.readAllBytes(jwks);
@@ -80,7 +88,7 @@ final class AuthUse {
                 }
                 v = LocalTokenService.verifyOffline(readSecret(), doc, root().ctx.clock());
             } else {
-                v = service.verify(new io.tokenctl.api.Requests.Verify(readSecret(), app, ip, required));
+                v = service.verify(new io.tokenctl.api.Requests.Verify(readSecret(), app, ip, required, org));
             }
             if (!quiet) {
                 TokenOutput.write(out(), g -> ApiJson.writeVerification(g, v));

@@ -3,6 +3,7 @@ package io.tokenctl.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tokenctl.api.ErrorCode;
+import io.tokenctl.api.Redact;
 import io.tokenctl.api.TokenctlException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -172,6 +173,7 @@ public final class Cli {
 
     /** One line on stderr: {@code error: ...}, or with --json {@code {"code":...,"exitCode":...,"message":...}}. */
     private static int report(PrintWriter err, boolean json, ErrorCode code, String message) {
+        message = Redact.forTerminal(message);
         if (json) {
             StringWriter line = new StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(line)) {

@@ -50,15 +50,27 @@ final class SetupCommand extends BaseCommand {
             throw TokenctlException.conflict("profile \"" + profileName + "\" in " + config.file()
                     + " already holds an operator token; pass --force to replace it, or --profile NAME for a new one");
         }
+        // the operator token is made once: make sure it can be saved before the store is set up
+        config.save();
         SetupResult result = service.setup(new Setup(username, org, force));
         String store = root.storePath().toAbsolutePath().toString();
         config.put(new Config.Profile(profileName, store, null, result.token().secret()));
         if (config.profiles().size() == 1 || root.profile != null) {
             config.use(profileName);
         }
-        config.save();
-        if (quiet || output.json) {
-            TokenOutput.created(out(), result.token(), quiet, output);
+        TokenctlException unsaved = null;
+        try {
+            config.save();
+        } catch (TokenctlException e) {
+            unsaved = e;
+        }
+        if (quiet || output.json || unsaved != null) {
+            TokenOutput.created(out(), result.token(), quiet || unsaved != null, output);
+            if (unsaved != null) {
+                out().flush();
+                throw TokenctlException.failure("the store is set up but the operator token above could not be"
+                        + " saved: " + unsaved.getMessage() + "; keep it and pass it with --token-file", unsaved);
+            }
             return;
         }
         out().printf("Set up org %s (%s) with admin user %s (%s) in %s.%n", result.org(), result.orgID(), result.user(),

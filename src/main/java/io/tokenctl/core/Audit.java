@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Redact;
 import io.tokenctl.store.Rows.AuditRow;
 import io.tokenctl.store.StoreTx;
 import java.time.Instant;
@@ -13,12 +14,12 @@ final class Audit {
     }
 
     static void allowed(StoreTx tx, Caller caller, Instant now, String orgId, String action, String target, String reason) {
-        tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), orgId, action, target, ALLOWED,
-                reason));
+        tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), orgId, action,
+                Redact.secrets(target), ALLOWED, Redact.secrets(reason)));
     }
 
     static void denied(StoreTx tx, Caller caller, Instant now, String action, String target, String reason) {
-        tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), caller.homeOrgId(), action, target,
-                DENIED, reason));
+        tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), caller.homeOrgId(), action,
+                Redact.secrets(target), DENIED, Redact.secrets(reason)));
     }
 }

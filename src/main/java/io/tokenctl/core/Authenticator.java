@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.AppState;
 import io.tokenctl.api.Role;
 import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenctlException;
@@ -40,6 +41,11 @@ final class Authenticator {
             throw TokenctlException.unauthenticated("operator token refused: " + who.refusal());
         }
         TokenRow token = who.row();
+        // the rules a verify applies to a client: an operator has no client address or app name to check them on
+        if (!token.allowIps().isEmpty() || token.appDefault() != AppState.ALLOW) {
+            throw TokenctlException.forbidden("token " + token.id() + " is limited to client networks or approved"
+                    + " apps, which can't be checked for an operator; use an unrestricted token to manage tokens");
+        }
         Map<String, Caller.OrgAccess> orgs = snap.scope();
         if (orgs.isEmpty()) {
             throw TokenctlException.unauthenticated("operator token " + token.id()

@@ -40,7 +40,9 @@ record Cidr(byte[] network, int prefix, String text) {
     /** The address's bytes (4 or 16), or null when {@code text} is not a literal IPv4 or IPv6 address. */
     static byte[] literal(String text) {
         boolean v4 = IPV4.matcher(text).matches();
-        if (!v4 && !(text.contains(":") && IPV6.matcher(text).matches())) {
+        // an IPv6 literal starts with a hex digit or ':'; anything else could send the JDK to the resolver
+        if (!v4 && !(text.contains(":") && IPV6.matcher(text).matches() && (text.charAt(0) == ':'
+                || Character.digit(text.charAt(0), 16) >= 0))) {
             return null;
         }
         try {

@@ -94,6 +94,10 @@ final class Directory {
         UserRow user = tx.findUserByName(req.name())
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + req.name() + "\""));
         List<MemberRow> memberships = tx.memberships(user.id());
+        // a user who shares no org with the caller is "not found", so names don't leak across orgs
+        if (!memberships.isEmpty() && memberships.stream().noneMatch(m -> caller.orgs().containsKey(m.orgId()))) {
+            throw TokenctlException.notFound("no user named \"" + req.name() + "\"");
+        }
         if (req.org() != null) {
             MemberRow m = memberships.stream().filter(x -> x.orgName().equals(req.org())).findFirst()
                     .orElseThrow(() -> TokenctlException.notFound("user " + user.name() + " is not in org " + req.org()));

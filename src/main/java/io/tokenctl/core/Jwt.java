@@ -88,7 +88,8 @@ final class Jwt {
                     body.path("org").asText(null), body.get("jti").asText(),
                     body.hasNonNull("iat") ? Instant.ofEpochSecond(body.get("iat").asLong()) : null,
                     body.hasNonNull("exp") ? Instant.ofEpochSecond(body.get("exp").asLong()) : null);
-        } catch (IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (IOException | RuntimeException e) {
+            // any malformed part, out-of-range time or odd claim type: not a tokenctl JWT
             return null;
         }
     }

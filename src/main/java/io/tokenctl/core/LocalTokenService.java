@@ -185,6 +185,9 @@ public final class LocalTokenService implements TokenService {
         return ops.change("update", request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id());
             requireNotRetired(row, "updated");
+            if (request.expires() != null) {
+                Minting.requireCanReissue(tx, caller, row);
+            }
             Instant expiresAt = request.expires() == null ? row.expiresAt() : futureExpiry(request.expires(), now);
             tx.updateToken(row.id(), description == null ? row.description() : description, expiresAt, now);
             String reason = null;
@@ -220,6 +223,9 @@ public final class LocalTokenService implements TokenService {
                 return Tokens.view(row, now);
             }
             requireNotRetired(row, status == TokenStatus.ACTIVE ? "activated" : "changed");
+            if (status == TokenStatus.ACTIVE) {
+                Minting.requireCanReissue(tx, caller, row);
+            }
             String reason = status == TokenStatus.RETIRED ? "retired by " + caller.auditName() : null;
             tx.setStatus(row.id(), status, reason, now);
             Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), null);
@@ -245,6 +251,7 @@ public final class LocalTokenService implements TokenService {
         return ops.change("regenerate", request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id());
             requireNotRetired(row, "regenerated");
+            Minting.requireCanReissue(tx, caller, row);
             Instant oldEnd = now;
             if (request.grace() != null) {
                 oldEnd = now.plus(request.grace());
@@ -310,6 +317,8 @@ public final class LocalTokenService implements TokenService {
                 throw TokenctlException.conflict("token " + row.id() + " is already an account token");
             }
             requireNotRetired(row, "promoted");
+            // an account token acts as admin wherever it reaches: the caller must be admin, and hold it all, in each
+            Minting.authorize(tx, caller, Minting.planOf(tx, row, TokenKind.ACCOUNT, null));
             if (row.allOrgs()) {
                 // an account token's scope is a fixed list: the owner's orgs as they are now
                 tx.setTokenOrgs(row.id(), tx.memberships(row.userId()).stream().map(m -> m.orgId()).toList());
@@ -386,6 +395,9 @@ public final class LocalTokenService implements TokenService {
         }
         return ops.change(action, request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id());
+            if (request.state() == AppState.ALLOW) {
+                Minting.requireCanReissue(tx, caller, row);
+            }
             tx.setAppState(row.id(), request.app(), request.state(), now);
             Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), "app " + request.app());
             var a = tx.findApp(row.id(), request.app()).orElseThrow();

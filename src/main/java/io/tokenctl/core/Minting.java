@@ -151,6 +151,32 @@ final class Minting {
         }
     }
 
+    /**
+     * The plan an existing token stands for, as if it were made now with the given kind and owner: its
+     * permissions and the orgs it reaches (an all-orgs scope resolved to the owner's orgs for an account token).
+     */
+    static Plan planOf(StoreTx tx, TokenRow row, TokenKind kind, UserRow owner) {
+        OrgRow home = tx.findOrg(row.orgId()).orElseThrow();
+        List<OrgRow> scope = new ArrayList<>();
+        boolean allOrgs = row.allOrgs() && kind == TokenKind.USER;
+        if (row.allOrgs() && !allOrgs) {
+            scope.addAll(ownerOrgs(tx, new UserRow(row.userId(), row.userName(), null)));
+        } else if (!row.allOrgs()) {
+            row.scopeOrgIds().forEach(id -> scope.add(tx.findOrg(id).orElseThrow()));
+        }
+        return new Plan(kind, owner, home, scope, allOrgs, row.permissions(), row.description(), row.expiresAt(),
+                row.format(), row.appDefault(), row.allowIps());
+    }
+
+    /**
+     * Giving a token's power out again (regenerate, activate, approve an app, extend its life) is checked like
+     * making it: the caller must hold all of it in every org it reaches, and be admin there unless it owns it.
+     */
+    static void requireCanReissue(StoreTx tx, Caller caller, TokenRow row) {
+        UserRow owner = row.kind() == TokenKind.ACCOUNT ? null : new UserRow(row.userId(), row.userName(), null);
+        authorize(tx, caller, planOf(tx, row, row.kind(), owner));
+    }
+
     /** The owner must be in the org, and its role there must allow every permission. */
     static void requireWithinRole(String user, OrgRow org, Role role, List<Permission> permissions) {
         if (role == null) {
@@ -212,7 +238,10 @@ final class Minting {
                 r.revokeOnReuse(), r.verifyCount(), r.lastUsedAt(), r.lastUsedIp(), r.lastUsedApp());
     }
 
-    /** Checks that {@code username} may own {@code row}: in its orgs, with roles that allow its permissions. */
+    /**
+     * Checks that {@code username} may own {@code row}: the caller is admin in every org the token reaches and
+     * holds its permissions there, and the new owner's role in each allows them.
+     */
     static UserRow transferTo(StoreTx tx, Caller caller, TokenRow row, String username) {
         if (row.kind() == TokenKind.ACCOUNT) {
             throw TokenctlException.usage("token " + row.id() + " is an account token: it belongs to the org, not a user");
@@ -222,17 +251,17 @@ final class Minting {
         }
         UserRow user = tx.findUserByName(username)
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
-        Map<String, MemberRow> memberships = new LinkedHashMap<>();
-        tx.memberships(user.id()).forEach(m -> memberships.put(m.orgId(), m));
-        List<String> orgIds = row.allOrgs() ? List.copyOf(memberships.keySet()) : row.scopeOrgIds();
-        if (orgIds.isEmpty()) {
+        Plan plan = planOf(tx, row, TokenKind.USER, user);
+        if (plan.allOrgs() && ownerOrgs(tx, user).isEmpty()) {
             throw TokenctlException.notFound("user " + username + " belongs to no org");
         }
-        for (String orgId : orgIds) {
-            MemberRow m = memberships.get(orgId);
-            OrgRow org = tx.findOrg(orgId).orElseThrow();
-            requireWithinRole(username, org, m == null ? null : Role.fromWire(m.role()), row.permissions());
+        for (OrgRow org : plan.allOrgs() ? ownerOrgs(tx, user) : plan.scope()) {
+            if (!caller.isAdmin(org.id())) {
+                throw TokenctlException.forbidden("only admins of every org a token reaches change its owner;"
+                        + " not admin of " + org.name());
+            }
         }
+        authorize(tx, caller, plan);
         return user;
     }
 }

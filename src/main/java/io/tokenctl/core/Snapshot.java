@@ -25,8 +25,25 @@ record Snapshot(
         Map<String, Caller.OrgAccess> scope,
         List<String> orgIds,
         List<Permission> effective,
+        Map<String, List<Permission>> effectiveByOrg,
         Map<String, AppState> apps,
         Instant loadedAt) {
+
+    /**
+     * The org a use is judged in: the one asked for (by id or name) if the token reaches it, else none (null);
+     * by default the home org, or the first it reaches when its owner left the home org.
+     */
+    String useOrg(String asked) {
+        if (asked == null) {
+            return scope.containsKey(row.orgId()) ? row.orgId() : orgIds.isEmpty() ? null : orgIds.get(0);
+        }
+        for (Caller.OrgAccess a : scope.values()) {
+            if (a.orgId().equals(asked) || a.orgName().equals(asked)) {
+                return a.orgId();
+            }
+        }
+        return null;
+    }
 
     /** Everything a verify reads. */
     static Snapshot load(StoreTx tx, Presented p, Instant now) {
@@ -42,12 +59,17 @@ record Snapshot(
         SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
         TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
         if (row == null) {
-            return new Snapshot(null, null, null, Map.of(), List.of(), List.of(), Map.of(), now);
+            return new Snapshot(null, null, null, Map.of(), List.of(), List.of(), Map.of(), Map.of(), now);
         }
         String jwtProblem = row.format() == TokenFormat.JWT ? jwtProblem(tx, p.text(), row) : null;
         Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
         Set<Permission> effective = new LinkedHashSet<>();
-        scope.values().forEach(a -> effective.addAll(Ceilings.within(a.role(), row.permissions())));
+        Map<String, List<Permission>> byOrg = new java.util.LinkedHashMap<>();
+        scope.values().forEach(a -> {
+            List<Permission> inOrg = List.copyOf(Ceilings.within(a.role(), row.permissions()));
+            byOrg.put(a.orgId(), inOrg);
+            effective.addAll(inOrg);
+        });
         Map<String, AppState> apps = new java.util.HashMap<>();
         if (withApps) {
             for (AppRow a : tx.apps(row.id())) {
@@ -55,7 +77,7 @@ record Snapshot(
             }
         }
         return new Snapshot(secret, row, jwtProblem, Map.copyOf(scope), List.copyOf(scope.keySet()),
-                List.copyOf(effective), Map.copyOf(apps), now);
+                List.copyOf(effective), Map.copyOf(byOrg), Map.copyOf(apps), now);
     }
 
     private static String jwtProblem(StoreTx tx, String jwt, TokenRow row) {

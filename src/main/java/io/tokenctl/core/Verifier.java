@@ -152,12 +152,20 @@ final class Verifier {
             return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, "token " + row.id()
                     + " needs an app name (--app): new apps start " + row.appDefault().wire());
         }
-        Permission missing = Permissions.firstNotAllowed(snap.effective(), req.require());
+        // permissions are judged in one org: a role in another org must not lend this use its rights
+        String org = snap.useOrg(req.org());
+        if (org == null) {
+            return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "token " + row.id() + " does not reach org "
+                    + req.org());
+        }
+        List<Permission> held = snap.effectiveByOrg().get(org);
+        Permission missing = Permissions.firstNotAllowed(held, req.require());
         if (missing != null) {
-            return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "token " + row.id() + " lacks " + missing);
+            return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "token " + row.id() + " lacks " + missing
+                    + " in org " + snap.scope().get(org).orgName());
         }
         Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(), snap.orgIds(),
-                snap.effective(), row.expiresAt(), row.createdAt());
+                held, row.expiresAt(), row.createdAt());
         return new Decision(ok, false, row);
     }
 

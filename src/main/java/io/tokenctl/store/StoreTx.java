@@ -189,10 +189,12 @@ public final class StoreTx {
                 .map((rs, ctx) -> new SecretRow(rs.getString(1), rs.getString(2), instant(rs, 3))).findOne();
     }
 
-    /** Gives every current secret of the token an end time: the start of regenerate's grace. */
+    /** Gives every live secret of the token an end time no later than {@code notAfter}: regenerate's grace. */
     public void supersedeSecrets(String tokenId, Instant notAfter) {
-        h.createUpdate("UPDATE token_secrets SET not_after = ? WHERE token_id = ? AND not_after IS NULL")
-                .bind(0, millis(notAfter)).bind(1, tokenId).execute();
+        // earlier secrets still in a grace window end no later than this one: "kill it now" kills them all
+        h.createUpdate("UPDATE token_secrets SET not_after = ? WHERE token_id = ?"
+                        + " AND (not_after IS NULL OR not_after > ?)")
+                .bind(0, millis(notAfter)).bind(1, tokenId).bind(2, millis(notAfter)).execute();
     }
 
     public Optional<TokenRow> findToken(String id) {
