@@ -95,8 +95,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '--revoke-on-reuse' '-q' '--quiet' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
-            set -g __tokenctl_flags_help 'Retire the whole token if an old secret is presented after its window (likely leaked)' 'Print only the new secret' 'Print only the new secret' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_flags '--json' '--hide-headers' '--revoke-on-reuse' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Retire the whole token if an old secret is presented after its window (likely leaked)' 'Print only the new secret' 'Print only the new secret' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--grace' '--old-expires' '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'Keep the old secret working this long (e.g. 24h)' 'Keep the old secret working until this ISO-8601 time' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth clone'

@@ -7,31 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Users, orgs, account tokens and the audit log, as an org admin and its people live them. */
-class IdentityTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    Tokenctl admin;
-
-    @BeforeEach
-    void setUp() {
-        admin = new Tokenctl(dir);
-        admin.setup();
-    }
-
+class IdentityTest extends AdminStore {
     Tokenctl as(String secret) {
         Tokenctl t = new Tokenctl(dir);
         t.clock.set(admin.clock.instant());

@@ -5,30 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** JWT tokens (seed 004): signed by the org's Ed25519 key, revocable online, checkable offline against a JWKS. */
-class JwtTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    Tokenctl admin;
-
-    @BeforeEach
-    void setUp() {
-        admin = new Tokenctl(dir);
-        admin.setup();
-    }
-
+class JwtTest extends AdminStore {
     String jwt(String... flags) {
         String[] args = new String[flags.length + 5];
         args[0] = "auth";

@@ -5,27 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A secret turns up in a CI log: find its token without printing it, retire it in one step, all audited. */
-class LeakResponseTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    Tokenctl admin;
-
-    @BeforeEach
-    void setUp() {
-        admin = new Tokenctl(dir);
-        admin.setup();
-    }
-
+class LeakResponseTest extends AdminStore {
     @Test
     void findShowsWhichTokenASecretIsAndNeverPrintsIt() throws Exception {
         Tokenctl.Made t = admin.make("--read-buckets", "--description", "ci reader");

@@ -149,13 +149,7 @@ final class AuthCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one token (never its secret).",
             footerHeading = "%nExample:%n", footer = "  tokenctl auth show 65f1c2a09b7e4d11 --json")
-    static final class Show extends BaseCommand {
-        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
-        String id;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class Show extends OneToken {
         @Override
         void run(TokenService service) {
             Token t = service.show(id);
@@ -171,10 +165,7 @@ final class AuthCommand {
             description = {"Change a token's description or expiry.",
                 "Permissions are fixed at creation: to change access, use `auth clone` with new flags."},
             footerHeading = "%nExample:%n", footer = "  tokenctl auth update 65f1c2a09b7e4d11 --description 'nightly export' --expires 90d")
-    static final class Update extends BaseCommand {
-        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
-        String id;
-
+    static final class Update extends OneToken {
         @Option(names = "--description", paramLabel = "TEXT", description = "New description (at most 256 characters)")
         String description;
 
@@ -184,9 +175,6 @@ final class AuthCommand {
         @Option(names = "--owner", paramLabel = "USER",
                 description = "New owner, in the token's orgs, whose role must allow its permissions (admins only)")
         String owner;
-
-        @Mixin
-        OutputOptions output;
 
         @Override
         void run(TokenService service) {
@@ -206,13 +194,7 @@ final class AuthCommand {
     }
 
     /** activate, deactivate, retire: one id in, the changed token out. */
-    abstract static class StatusChange extends BaseCommand {
-        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
-        String id;
-
-        @Mixin
-        OutputOptions output;
-
+    abstract static class StatusChange extends OneToken {
         abstract Token change(TokenService service);
 
         @Override
@@ -297,10 +279,7 @@ final class AuthCommand {
             footerHeading = "%nExamples:%n",
             footer = {"  NEW=$(tokenctl auth regenerate 65f1c2a09b7e4d11 --grace 24h -q)",
                 "  tokenctl auth regenerate 65f1c2a09b7e4d11 --old-expires 2027-01-31T00:00:00Z"})
-    static final class RegenerateCmd extends BaseCommand {
-        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
-        String id;
-
+    static final class RegenerateCmd extends OneToken {
         @Option(names = "--grace", paramLabel = "DURATION", description = "Keep the old secret working this long (e.g. 24h)")
         String grace;
 
@@ -313,9 +292,6 @@ final class AuthCommand {
 
         @Option(names = {"-q", "--quiet"}, description = "Print only the new secret")
         boolean quiet;
-
-        @Mixin
-        OutputOptions output;
 
         @Override
         void run(TokenService service) {

@@ -125,13 +125,7 @@ final class AuthUse {
     @Command(name = "apps", mixinStandardHelpOptions = true,
             description = "List the apps that used a token, with their state and first and last use.",
             footerHeading = "%nExample:%n", footer = "  tokenctl auth apps 65f1c2a09b7e4d11")
-    static final class Apps extends BaseCommand {
-        @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
-        String id;
-
-        @Mixin
-        OutputOptions output;
-
+    static final class Apps extends OneToken {
         @Override
         void run(TokenService service) {
             printApps(this, output, service.apps(id));
