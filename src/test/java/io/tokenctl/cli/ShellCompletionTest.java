@@ -64,6 +64,19 @@ class ShellCompletionTest {
     }
 
     @Test
+    void bashOffersTheFormatsAppStatesAndRoles() throws Exception {
+        assertEquals(Set.of("opaque", "jwt"), bash("tokenctl", "auth", "create", "--format", ""));
+        assertEquals(Set.of("allow", "pending", "deny"), bash("tokenctl", "auth", "create", "--app-default", ""));
+        assertEquals(Set.of("admin", "normal", "read-only"), bash("tokenctl", "user", "create", "bob", "--role", ""));
+        assertEquals(Set.of("verify"), bash("tokenctl", "auth", "veri"));
+    }
+
+    @Test
+    void fishOffersTheFormats() throws Exception {
+        assertEquals(Set.of("opaque", "jwt"), fish("tokenctl auth create --format "));
+    }
+
+    @Test
     void bashCompletionOffersTheShells() throws Exception {
         assertEquals(Set.of("bash", "zsh", "fish"), bash("tokenctl", "completion", ""));
     }
