@@ -56,14 +56,7 @@ final class ConfigCommand {
                 throw TokenctlException.conflict("profile \"" + name + "\" exists; delete it first");
             }
             TokenctlCommand r = root();
-            String token = null;
-            if (r.tokenFile != null) {
-                try {
-                    token = java.nio.file.Files.readString(r.tokenFile).strip();
-                } catch (java.io.IOException e) {
-                    throw TokenctlException.usage("--token-file: cannot read " + r.tokenFile + ": " + e.getMessage());
-                }
-            }
+            String token = r.tokenFromFile();
             String store = r.store == null ? null : r.store.toAbsolutePath().toString();
             if (store == null && r.host == null) {
                 store = r.ctx.defaultStore().toString();

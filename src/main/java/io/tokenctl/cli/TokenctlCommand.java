@@ -114,11 +114,7 @@ public final class TokenctlCommand {
     /** --token-file, else TOKENCTL_TOKEN, else the profile's token; null when none is set. */
     private String operatorToken() {
         if (tokenFile != null) {
-            try {
-                return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw TokenctlException.usage("--token-file: cannot read " + tokenFile + ": " + e.getMessage());
-            }
+            return tokenFromFile();
         }
         String env = ctx.env("TOKENCTL_TOKEN");
         if (env != null) {
@@ -126,6 +122,18 @@ public final class TokenctlCommand {
         }
         Config.Profile p = activeProfile();
         return p == null ? null : p.token();
+    }
+
+    /** The token in --token-file, or null without the flag. */
+    String tokenFromFile() {
+        if (tokenFile == null) {
+            return null;
+        }
+        try {
+            return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw TokenctlException.usage("--token-file: cannot read " + tokenFile + ": " + e.getMessage());
+        }
     }
 
     /** The API this run talks to. Commands never know whether it is local or remote. */
