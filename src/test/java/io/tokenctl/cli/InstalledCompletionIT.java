@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +47,7 @@ class InstalledCompletionIT {
     }
 
     private static Set<String> bash(String... words) throws Exception {
-        String script = "source \"$PREFIX/share/bash-completion/completions/tokenctl\"\n"
-                + "COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 ))\n"
-                + "fn=$(complete -p tokenctl | sed -E 's/.*-F ([^ ]+).*/\\1/')\n"
-                + "\"$fn\" || exit 1\n"
-                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        List<String> cmd = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", script, "bash"));
-        cmd.addAll(Arrays.asList(words));
-        Shell.Result r = Shell.run(tmp, env, cmd);
-        assertEquals(0, r.exitCode(), r.err());
-        assertEquals("", r.err());
-        return new TreeSet<>(r.lines());
+        return Shell.bashCandidates(tmp, env, "\"$PREFIX/share/bash-completion/completions/tokenctl\"", words);
     }
 
     @Test

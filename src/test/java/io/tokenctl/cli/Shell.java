@@ -53,4 +53,24 @@ final class Shell {
             Files.deleteIfExists(err);
         }
     }
+
+    /**
+     * Bash's candidates for a command line: sources {@code script} (a path, relative to {@code dir} or with
+     * $VARS from {@code env}), sets COMP_WORDS/COMP_CWORD, calls the function `complete -p` names and reads
+     * COMPREPLY. Fails on any stderr output.
+     */
+    static java.util.Set<String> bashCandidates(Path dir, Map<String, String> env, String script, String... words)
+            throws IOException, InterruptedException {
+        String body = "source " + script + "\n"
+                + "COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 ))\n"
+                + "fn=$(complete -p tokenctl | sed -E 's/.*-F ([^ ]+).*/\\1/')\n"
+                + "\"$fn\" || exit 1\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", body, "bash"));
+        cmd.addAll(java.util.Arrays.asList(words));
+        Result r = run(dir, env, cmd);
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.err());
+        org.junit.jupiter.api.Assertions.assertEquals("", r.err());
+        return new java.util.TreeSet<>(r.lines());
+    }
 }

@@ -24,17 +24,7 @@ class ShellCompletionTest {
 
     private static Set<String> bash(String... words) throws Exception {
         assumeTrue(Shell.onPath("bash"), "bash is not installed");
-        String script = "source completion/tokenctl.bash\n"
-                + "COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 ))\n"
-                + "fn=$(complete -p tokenctl | sed -E 's/.*-F ([^ ]+).*/\\1/')\n"
-                + "\"$fn\" || exit 1\n"
-                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        List<String> cmd = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", script, "bash"));
-        cmd.addAll(Arrays.asList(words));
-        Shell.Result r = Shell.run(PROJECT, Map.of(), cmd);
-        assertEquals(0, r.exitCode(), r.err());
-        assertEquals("", r.err());
-        return new TreeSet<>(r.lines());
+        return Shell.bashCandidates(PROJECT, Map.of(), "completion/tokenctl.bash", words);
     }
 
     @Test
