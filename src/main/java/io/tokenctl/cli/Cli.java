@@ -73,6 +73,23 @@ public final class Cli {
         return build(ctx, args).execute(args);
     }
 
+    /**
+     * Whether {@code args} name one command that opens a store or server (not a group, help, version or
+     * completion), judged from the annotations alone, before any parsing.
+     */
+    public static boolean opensStore(String[] args) {
+        List<Class<?>> branch = branch(args);
+        if (branch == null || branch.isEmpty() || !BaseCommand.class.isAssignableFrom(branch.get(branch.size() - 1))) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("--")) {
+                return a.equals("--");
+            }
+        }
+        return true;
+    }
+
     private static CommandLine finish(CommandLine cl) {
         CommandLine auth = cl.getSubcommands().get("auth");
         for (String name : List.of("create", "clone")) {

@@ -69,6 +69,14 @@ public final class LocalTokenService implements TokenService {
         this.ops = new Operations(this::store, operatorSecret, clock, verifier::invalidate);
     }
 
+    /**
+     * Does, once per JVM, the part of opening a store that doesn't depend on the file (see {@link Store#warmUp}),
+     * so a launcher can overlap it with parsing its command line.
+     */
+    public static void warmUp() {
+        Store.warmUp();
+    }
+
     private Store store() {
         if (store == null) {
             store = Store.openSqlite(storeFile, false);

@@ -54,21 +54,10 @@ public final class Store implements AutoCloseable {
             }
             createPrivateFile(abs);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.resetOpenMode(SQLiteOpenMode.CREATE);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.enforceForeignKeys(true);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + abs);
+        SQLiteDataSource ds = dataSource(abs);
         Handle handle;
         try {
-            Jdbi jdbi = Jdbi.create(ds);
-            // no templates and only positional ?: neither needs JDBI's ANTLR lexers, which cost a cold start
-            jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP)
-                    .setSqlParser(new PositionalSqlParser());
-            handle = jdbi.open();
+            handle = jdbi(ds).open();
         } catch (JdbiException e) {
             throw storeError(abs, e);
         }
@@ -80,6 +69,41 @@ public final class Store implements AutoCloseable {
             throw e instanceof TokenctlException te ? te : storeError(abs, e);
         }
         return store;
+    }
+
+    /**
+     * Loads and initialises, once per JVM, what opening a store costs regardless of the file: SQLite's native
+     * library, sqlite-jdbc's configuration (its date formats), JDBI's default configuration and its JFR event
+     * registration, and the first statement's machinery, by running {@code SELECT 1} on an in-memory database.
+     * A launcher runs it on a second thread while the main one parses the command line; failures are ignored
+     * here, since opening the real store reports them.
+     */
+    public static void warmUp() {
+        try (Handle h = jdbi(dataSource(null)).open()) {
+            h.createQuery("SELECT 1").mapTo(Integer.class).one();
+        } catch (RuntimeException | LinkageError e) {
+            // opening the real store reports whatever went wrong
+        }
+    }
+
+    /** The data source for {@code file}, or for a private in-memory database when it is null. */
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
+        return ds;
+    }
+
+    private static Jdbi jdbi(SQLiteDataSource ds) {
+        Jdbi jdbi = Jdbi.create(ds);
+        // no templates and only positional ?: neither needs JDBI's ANTLR lexers, which cost a cold start
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP).setSqlParser(new PositionalSqlParser());
+        return jdbi;
     }
 
     private static void createPrivateFile(Path file) {
