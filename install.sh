@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Builds tokenctl and installs it for the current user (no root needed):
 #   $PREFIX/bin/tokenctl                 launcher
-#   $PREFIX/lib/tokenctl/                jar, native/ (sqlite-jdbc's library, extracted once) and
-#                                        cds/ (class-data archive for this jar and JDK: faster start-up)
+#   $PREFIX/lib/tokenctl/                jar, native/ (sqlite-jdbc's library, extracted once),
+#                                        runtime/ (a private Java runtime made by jlink from the JDK found,
+#                                        with only the modules tokenctl uses) and cds/ (class-data archive
+#                                        for this jar and runtime): both for a faster start
 #   completion scripts and man pages, when the build made them
 # PREFIX defaults to ~/.local. Re-running it replaces the previous install.
 # Options: --skip-build  install target/tokenctl.jar as it is (used by the end-to-end tests)
-# Env: TOKENCTL_NO_CDS=1 skips the class-data archive (bench/run.sh measures with and without).
+# Env: TOKENCTL_NO_CDS=1 skips the class-data archive, TOKENCTL_NO_RUNTIME=1 the private runtime
+#      (bench/run.sh measures with and without each).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -75,20 +78,62 @@ if [ -n "$os" ] && [ -n "$arch" ]; then
   [ -s "$native_dir/$libname" ] || { rm -rf "$native_dir"; echo "install.sh: note: no $entry in the jar; sqlite-jdbc will extract it at run time"; }
 fi
 
+# A private runtime: jlink'd from this JDK with only the modules tokenctl uses. Without jdk.jfr in it JDBI
+# registers no flight-recorder event, which is about 40 ms of every start, and a smaller module graph boots
+# faster (bench/README.md has the figures). It is tied to the JDK's exact version: once that JDK is updated the
+# launcher runs the updated JDK instead (so its fixes apply at once) until install.sh runs again.
+runtime="$share/runtime"
+rm -rf "$runtime" "$runtime.new"
+run_java=$java_bin
+jdk_home=$(dirname "$(dirname "$java_bin")")
+jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$jdk_home/release" 2>/dev/null || true)
+make_runtime() {
+  local jlink="$jdk_home/bin/jlink" mods
+  [ -x "$jlink" ] && [ -n "$jdk_version" ] || return 1
+  # the store (java.sql), the remote client and server (java.net.http, jdk.httpserver, and jdk.crypto.ec for
+  # TLS), the loggers libraries reach for, and every charset a terminal may use
+  mods=java.base,java.sql,java.logging,java.naming,java.net.http,jdk.httpserver,jdk.crypto.ec,jdk.charsets
+  "$jlink" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \
+      --strip-native-debug-symbols=exclude-debuginfo-files --output "$runtime.new" >/dev/null 2>&1 \
+    || { rm -rf "$runtime.new"; "$jlink" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \
+      --output "$runtime.new" >/dev/null 2>&1; } \
+    && "$runtime.new/bin/java" -version >/dev/null 2>&1 && mv "$runtime.new" "$runtime" \
+    || { rm -rf "$runtime.new"; return 1; }
+}
+if [ "${TOKENCTL_NO_RUNTIME:-}" != 1 ]; then
+  if make_runtime; then
+    run_java="$runtime/bin/java"
+  else
+    echo "install.sh: note: no private runtime (needs jlink, from a full JDK); tokenctl runs on $java_bin"
+  fi
+fi
+
 launcher="$bin/tokenctl"
 write_launcher() { # $1: the class-data archive to use, or empty
 cat > "$launcher.new" <<LAUNCHER
 #!/bin/sh
 # tokenctl launcher, written by install.sh. JAVA and TOKENCTL_JAVA_OPTS override the defaults.
 share='$share'
-java="\${JAVA:-$java_bin}"
+java=\$JAVA
+if [ -z "\$java" ]; then
+  java='$java_bin'
+  # The private runtime, while the JDK it was made from is still that version; else that JDK itself.
+  if [ -x '$run_java' ]; then
+    now=
+    if [ -r '$jdk_home/release' ]; then
+      while IFS= read -r line; do case \$line in JAVA_RUNTIME_VERSION=*) now=\${line#*=} ;; esac; done < '$jdk_home/release'
+    fi
+    # no release file: that JDK is gone, and the private runtime is all there is
+    [ -z "\$now" ] || [ "\$now" = '$jdk_version' ] && java='$run_java'
+  fi
+fi
 opts=
 # sqlite-jdbc's native library, extracted once by install.sh (else it extracts it per run).
 [ -f "\$share/native/$libname" ] && opts="-Dorg.sqlite.lib.path=\$share/native -Dorg.sqlite.lib.name=$libname"
 # Class-data archive of this jar for this JDK (made by install.sh). Used only with the JDK that made it;
 # -Xshare:auto ignores a stale or mismatched one, and its warnings are silenced.
 archive='$1'
-if [ -n "\$archive" ] && [ -f "\$archive" ] && [ "\$java" = '$java_bin' ]; then
+if [ -n "\$archive" ] && [ -f "\$archive" ] && [ "\$java" = '$run_java' ]; then
   opts="\$opts -XX:SharedArchiveFile=\$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
 # Short-lived CLI runs: C1 only and the serial GC start fastest (see bench/README.md).
@@ -104,7 +149,7 @@ write_launcher ""
 make_archive() {
   local key jdk tmp cds archive
   command -v sha256sum >/dev/null 2>&1 || return 1
-  jdk=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | tr -c 'A-Za-z0-9.\n-' '_')
+  jdk=$("$run_java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p' | tr -c 'A-Za-z0-9.\n-' '_')
   key=$(sha256sum "$share/tokenctl.jar" | cut -c1-16)
   cds="$share/cds"
   archive="$cds/tokenctl-$key-jdk$jdk.jsa"
@@ -129,9 +174,9 @@ make_archive() {
     cat "$tmp"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$tmp/all.classlist"
   )
   [ -s "$tmp/all.classlist" ] \
-    && "$java_bin" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$tmp/all.classlist" \
+    && "$run_java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$tmp/all.classlist" \
          -XX:SharedArchiveFile="$archive" -cp "$share/tokenctl.jar" >"$tmp/dump.log" 2>&1 \
-    && [ -s "$archive" ] && "$java_bin" -Xshare:on -XX:SharedArchiveFile="$archive" -cp "$share/tokenctl.jar" \
+    && [ -s "$archive" ] && "$run_java" -Xshare:on -XX:SharedArchiveFile="$archive" -cp "$share/tokenctl.jar" \
          -XX:+UseSerialGC -version >/dev/null 2>&1
   local ok=$?
   rm -rf "$tmp"
@@ -155,7 +200,11 @@ if compgen -G "$here/man/*.1" >/dev/null; then
   install -m 0644 "$here"/man/*.1 "$PREFIX/share/man/man1/"
 fi
 
-echo "Installed $launcher (Java: $java_bin)."
+if [ "$run_java" = "$java_bin" ]; then
+  echo "Installed $launcher (Java: $java_bin)."
+else
+  echo "Installed $launcher (Java: a private runtime made from $java_bin)."
+fi
 case ":$PATH:" in
   *":$bin:"*) ;;
   *) echo "Add it to your PATH:  export PATH=\"$bin:\$PATH\"   (e.g. in ~/.bashrc)" ;;

@@ -136,4 +136,41 @@ class InstalledLauncherIT {
         assertEquals(0, r.exit, r.out + r.err);
         assertTrue(r.out.contains(" 0 failed"), r.out);
     }
+
+    @Test
+    void thePrivateRuntimeStandsAsideOnceItsJdkIsUpdated() throws Exception {
+        Path realJdk = Path.of(System.getProperty("java.home"));
+        assumeTrue(Files.isExecutable(realJdk.resolve("bin/jlink")), "a JDK with jlink runs the tests");
+        // a JDK install we can "update": wrappers around the real tools, and a release file of our own
+        Path jdk = home.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        for (String tool : List.of("java", "jlink")) {
+            Path wrapper = jdk.resolve("bin/" + tool);
+            Files.writeString(wrapper, "#!/bin/sh\nexec '" + realJdk.resolve("bin/" + tool) + "' \"$@\"\n");
+            wrapper.toFile().setExecutable(true);
+        }
+        Path release = jdk.resolve("release");
+        Files.writeString(release, "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17.0.99+1\"\n");
+        Path user = home.resolve("user");
+        Run installed = exec(Map.of("HOME", user.toString(), "JAVA_HOME", jdk.toString(), "PREFIX", user.toString()),
+                null, "bash", "install.sh", "--skip-build");
+        assertEquals(0, installed.exit, installed.out + installed.err);
+        assertTrue(installed.out.contains("private runtime"), installed.out);
+        String runtime = user.resolve("lib/tokenctl/runtime").toString();
+
+        assertEquals(runtime, javaHomeOf(user));
+        Files.writeString(release, "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17.0.100+1\"\n");
+        assertEquals(realJdk.toString(), javaHomeOf(user), "the updated JDK runs, not the stale copy");
+        Files.delete(release);
+        assertEquals(runtime, javaHomeOf(user), "with its JDK gone, the private runtime is all there is");
+    }
+
+    /** The java.home of the JVM the installed launcher under {@code prefix} starts. */
+    private static String javaHomeOf(Path prefix) throws Exception {
+        Run r = exec(Map.of("HOME", prefix.toString(), "TOKENCTL_JAVA_OPTS", "-XshowSettings:properties"), null,
+                prefix.resolve("bin/tokenctl").toString(), "--version");
+        assertEquals(0, r.exit, r.err);
+        return r.err.lines().map(String::strip).filter(l -> l.startsWith("java.home = ")).findFirst()
+                .map(l -> l.substring("java.home = ".length())).orElseThrow();
+    }
 }
