@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.Redact;
 import io.tokenctl.api.TokenctlException;
+import io.tokenctl.core.LocalTokenService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,10 +75,25 @@ public final class Cli {
     }
 
     /**
-     * Whether {@code args} name one command that opens a store or server (not a group, help, version or
-     * completion), judged from the annotations alone, before any parsing.
+     * What a launcher may do on a second thread while this thread parses {@code args}: initialise what the
+     * command will need anyway (the security providers, the store's libraries, the JSON writer), or null when
+     * {@code args} name no command that opens a store (a group, help, version, completion).
      */
-    public static boolean opensStore(String[] args) {
+    public static Runnable warmUpFor(String[] args) {
+        if (!opensStore(args)) {
+            return null;
+        }
+        boolean json = wantsJson(Arrays.asList(args));
+        return () -> {
+            LocalTokenService.warmUp();
+            if (json) {
+                TokenOutput.warmUp();
+            }
+        };
+    }
+
+    /** Whether {@code args} name one command that opens a store or server, judged before any parsing. */
+    static boolean opensStore(String[] args) {
         List<Class<?>> branch = branch(args);
         if (branch == null || branch.isEmpty() || !BaseCommand.class.isAssignableFrom(branch.get(branch.size() - 1))) {
             return false;

@@ -5,12 +5,34 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** What a run of tokenctl gets from outside: environment, clock, randomness and stdin. Tests pin all four. */
-public record Context(Map<String, String> env, Clock clock, SecureRandom random, InputStream stdin) {
+/**
+ * What a run of tokenctl gets from outside: environment, clock, randomness and stdin. Tests pin all four.
+ * Randomness is made on first use: seeding the system's generator costs a cold start several milliseconds that
+ * commands which only read never need to pay.
+ */
+public record Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin) {
+
+    public Context(Map<String, String> env, Clock clock, SecureRandom random, InputStream stdin) {
+        this(env, clock, () -> random, stdin);
+    }
 
     public static Context system() {
-        return new Context(System.getenv(), Clock.systemUTC(), new SecureRandom(), System.in);
+        return new Context(System.getenv(), Clock.systemUTC(), new OnFirstUse(), System.in);
+    }
+
+    /** One system generator, made when first asked for. */
+    private static final class OnFirstUse implements Supplier<SecureRandom> {
+        private SecureRandom random;
+
+        @Override
+        public synchronized SecureRandom get() {
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            return random;
+        }
     }
 
     public String env(String name) {

@@ -90,6 +90,15 @@ final class TokenOutput {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** Loads and initialises the JSON writer (Jackson), once per JVM: for the launcher's warm-up thread. */
+    static void warmUp() {
+        write(new PrintWriter(java.io.Writer.nullWriter()), g -> {
+            g.writeStartObject();
+            g.writeStringField("warm", "up");
+            g.writeEndObject();
+        });
+    }
+
     static void write(PrintWriter out, JsonWork work) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The API over a local SQLite store: every rule of tokenctl, applied once, here (token rules in this class and
@@ -56,13 +57,18 @@ import java.util.List;
 public final class LocalTokenService implements TokenService {
     private final Path storeFile;
     private final Clock clock;
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
     private final Operations ops;
     private final UsageLog usage = new UsageLog();
     private final Verifier verifier = new Verifier(this::store, usage);
     private Store store;
 
     public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, SecureRandom random) {
+        this(storeFile, operatorSecret, clock, () -> random);
+    }
+
+    /** With the generator asked for only by operations that make ids or secrets; it should give the same one. */
+    public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, Supplier<SecureRandom> random) {
         this.storeFile = storeFile;
         this.clock = clock;
         this.random = random;
@@ -70,10 +76,13 @@ public final class LocalTokenService implements TokenService {
     }
 
     /**
-     * Does, once per JVM, the part of opening a store that doesn't depend on the file (see {@link Store#warmUp}),
-     * so a launcher can overlap it with parsing its command line.
+     * Does, once per JVM, what any operation costs before its first statement: the security providers behind
+     * SHA-256 and the system generator's seeding (see {@link Secrets#warmUp}), then the part of opening a store
+     * that doesn't depend on the file (see {@link Store#warmUp}). A launcher overlaps it with parsing its
+     * command line.
      */
     public static void warmUp() {
+        Secrets.warmUp();
         Store.warmUp();
     }
 
@@ -102,15 +111,15 @@ public final class LocalTokenService implements TokenService {
                 throw TokenctlException.conflict("store " + store.file() + " already exists (with no org in it);"
                         + " pass --force to set it up");
             }
-            OrgRow org = new OrgRow(Ids.next(now, random), orgName, now);
-            UserRow user = new UserRow(Ids.next(now, random), username, now);
+            OrgRow org = new OrgRow(Ids.next(now, random.get()), orgName, now);
+            UserRow user = new UserRow(Ids.next(now, random.get()), username, now);
             tx.insertOrg(org);
             tx.insertUser(user);
             tx.insertMembership(user.id(), org.id(), Role.ADMIN.wire());
             // the operator token reaches every org its admin will belong to
             Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
                     username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of());
-            Minting.Minted minted = Minting.insert(tx, plan, null, now, random);
+            Minting.Minted minted = Minting.insert(tx, plan, null, now, random.get());
             tx.insertAudit(new io.tokenctl.store.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
                     "org:" + orgName, Audit.ALLOWED, null));
             return new SetupResult(org.id(), org.name(), user.id(), user.name(), minted.created());
@@ -138,7 +147,7 @@ public final class LocalTokenService implements TokenService {
             UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
             Minting.Plan plan = Minting.plan(tx, caller, request.account() ? TokenKind.ACCOUNT : TokenKind.USER, owner,
                     request.orgs(), request.allOrgs(), permissions, description, expiresAt, use);
-            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random);
+            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
             return minted.created();
         });
@@ -271,7 +280,7 @@ public final class LocalTokenService implements TokenService {
                 oldEnd = request.oldExpiresAt();
             }
             tx.supersedeSecrets(row.id(), oldEnd);
-            String secret = Minting.newSecret(tx, row, now, random);
+            String secret = Minting.newSecret(tx, row, now, random.get());
             tx.insertSecret(new SecretRow(Secrets.hash(secret), row.id(), null));
             if (request.revokeOnReuse()) {
                 tx.setRevokeOnReuse(row.id(), true);
@@ -308,7 +317,7 @@ public final class LocalTokenService implements TokenService {
             Minting.Plan plan = Minting.plan(tx, caller, TokenKind.USER, Minting.owner(tx, caller, null), orgNames,
                     original.allOrgs(), permissions, desc, original.expiresAt(),
                     new Minting.Use(original.format(), original.appDefault(), original.allowIps()));
-            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random);
+            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "clone", minted.row().id(), "clone of " + original.id());
             return minted.created();
         });
@@ -343,7 +352,7 @@ public final class LocalTokenService implements TokenService {
     public Member createUser(CreateUser request) {
         Limits.name("user name", request.name());
         return ops.change("user create", "user:" + request.name(),
-                (tx, caller, now) -> Directory.createUser(tx, caller, now, request, random));
+                (tx, caller, now) -> Directory.createUser(tx, caller, now, request, random.get()));
     }
 
     @Override
@@ -360,7 +369,7 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Org createOrg(String name) {
         Limits.name("org name", name);
-        return ops.change("org create", "org:" + name, (tx, caller, now) -> Directory.createOrg(tx, caller, now, name, random));
+        return ops.change("org create", "org:" + name, (tx, caller, now) -> Directory.createOrg(tx, caller, now, name, random.get()));
     }
 
     @Override
@@ -461,7 +470,7 @@ public final class LocalTokenService implements TokenService {
         return ops.change("key rotate", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             requireOrgAdmin(caller, o);
-            var key = OrgKeys.add(tx, o.id(), now, random);
+            var key = OrgKeys.add(tx, o.id(), now, random.get());
             Audit.allowed(tx, caller, now, o.id(), "key rotate", "org:" + org, "new signing key " + key.kid());
             return new SigningKey(key.kid(), o.id(), key.publicKey(), key.createdAt());
         });

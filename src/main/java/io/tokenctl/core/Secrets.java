@@ -104,6 +104,15 @@ public final class Secrets {
         return SHA256.get().digest(bytes);
     }
 
+    /**
+     * Loads the security providers SHA-256 comes from and seeds the system's generator (a one-off per JVM,
+     * shared by every instance), so the first real digest or secret doesn't pay for it. Nothing is kept.
+     */
+    static void warmUp() {
+        digest(new byte[0]);
+        new SecureRandom().nextInt();
+    }
+
     /** Constant-time comparison of two stored hashes. */
     public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));

@@ -150,10 +150,12 @@ class BranchBuildTest {
         for (String line : List.of("auth list --json", "--store s.db auth create -q --read-buckets", "setup --username a --org o",
                 "auth verify -- x")) {
             assertTrue(Cli.opensStore(line.split(" ")), line);
+            assertNotNull(Cli.warmUpFor(line.split(" ")), line);
         }
         for (String line : List.of("--help", "--version", "auth", "auth list --help", "auth create -h", "completion bash",
                 "config list", "bogus", "")) {
             assertFalse(Cli.opensStore(line.isEmpty() ? new String[0] : line.split(" ")), line);
+            assertNull(Cli.warmUpFor(line.isEmpty() ? new String[0] : line.split(" ")), line);
         }
     }
 }
