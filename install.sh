@@ -136,8 +136,9 @@ archive='$1'
 if [ -n "\$archive" ] && [ -f "\$archive" ] && [ "\$java" = '$run_java' ]; then
   opts="\$opts -XX:SharedArchiveFile=\$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
-# Short-lived CLI runs: C1 only and the serial GC start fastest (see bench/README.md).
-exec "\$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto \$opts \\
+# Short-lived CLI runs start fastest with C1 only, one compiler thread (a second one takes a core from the
+# program on a small machine) and the serial GC (see bench/README.md).
+exec "\$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xshare:auto \$opts \\
   -Dslf4j.internal.verbosity=ERROR \$TOKENCTL_JAVA_OPTS -jar "\$share/tokenctl.jar" "\$@"
 LAUNCHER
 chmod 0755 "$launcher.new" && mv -f "$launcher.new" "$launcher"

@@ -35,28 +35,21 @@ export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$wor
 unset TOKENCTL_HOST TOKENCTL_PROFILE TOKENCTL_STORE TOKENCTL_JAVA_OPTS
 mkdir -p "$HOME"
 
-# Two installs of the same jar: the full launcher, and one without the class-data archive.
+# Three installs of the same jar: the default (private jlink'd runtime + class-data archive), the system JDK with
+# the archive (the previous default), and the system JDK with neither.
 PREFIX="$work/prefix" "$repo/install.sh" --skip-build >"$work/install.log"
-PREFIX="$work/prefix-nocds" TOKENCTL_NO_CDS=1 "$repo/install.sh" --skip-build >>"$work/install.log"
+PREFIX="$work/prefix-sys" TOKENCTL_NO_RUNTIME=1 "$repo/install.sh" --skip-build >>"$work/install.log"
+PREFIX="$work/prefix-nocds" TOKENCTL_NO_RUNTIME=1 TOKENCTL_NO_CDS=1 "$repo/install.sh" --skip-build >>"$work/install.log"
 launcher="$work/prefix/bin/tokenctl"
+launcher_sys="$work/prefix-sys/bin/tokenctl"
 launcher_nocds="$work/prefix-nocds/bin/tokenctl"
-# Experiment (not what install.sh does): the same install on a jlink'd copy of this JDK without jdk.jfr, so JDBI
-# finds no JFR module and registers no event. Every other module is kept.
-launcher_rt=
-if command -v jlink >/dev/null 2>&1; then
-  mods=$("$java17" --list-modules | sed 's/@.*//' | grep -v -E '^jdk\.(jfr|management\.jfr)$' | paste -sd, -)
-  if jlink --add-modules "$mods" --strip-debug --no-header-files --no-man-pages --output "$work/rt-nojfr" \
-      >>"$work/install.log" 2>&1 \
-    && JAVA_HOME="$work/rt-nojfr" PREFIX="$work/prefix-rt" "$repo/install.sh" --skip-build >>"$work/install.log"; then
-    launcher_rt="$work/prefix-rt/bin/tokenctl"
-  fi
-fi
+[ -x "$work/prefix/lib/tokenctl/runtime/bin/java" ] || echo "run.sh: note: install.sh made no private runtime" >&2
 jar="$work/prefix-nocds/lib/tokenctl/tokenctl.jar"
 native="$work/prefix-nocds/lib/tokenctl/native"
 [ -d "$native" ] || { echo "run.sh: install.sh extracted no native library" >&2; exit 1; }
 NATIVE="-Dorg.sqlite.lib.path=$native -Dorg.sqlite.lib.name=libsqlitejdbc.so"
-FLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-archive=$(ls "$work"/prefix/lib/tokenctl/cds/*.jsa 2>/dev/null || true)
+FLAGS="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"
+archive=$(ls "$work"/prefix-sys/lib/tokenctl/cds/*.jsa 2>/dev/null || true)
 
 mkdir -p "$work/hello"
 printf 'public class Hello {\n    public static void main(String[] a) {\n        System.out.println("hello");\n    }\n}\n' \
@@ -126,14 +119,14 @@ for ((r = 0; r < runs; r++)); do
     run1 "$c.plain" "$java17" -jar "$jar" --store "$store" "${args[@]}"
     run1 "$c.flags" "$java17" $FLAGS -jar "$jar" --store "$store" "${args[@]}"
     run1 "$c.native" "$launcher_nocds" --store "$store" "${args[@]}"
+    run1 "$c.sys" "$launcher_sys" --store "$store" "${args[@]}"
     run1 "$c.launcher" "$launcher" --store "$store" "${args[@]}"
+    run1 "$c.nowarm" env TOKENCTL_JAVA_OPTS=-Dtokenctl.warmUp=false "$launcher" --store "$store" "${args[@]}"
+    run1 "$c.cc2" env TOKENCTL_JAVA_OPTS=-XX:CICompilerCount=2 "$launcher" --store "$store" "${args[@]}"
     if [ -n "$archive" ]; then
       run1 "$c.noflags" "$java17" -Xshare:auto -XX:SharedArchiveFile="$archive" $NATIVE \
-        -jar "$work/prefix/lib/tokenctl/tokenctl.jar" --store "$store" "${args[@]}"
+        -jar "$work/prefix-sys/lib/tokenctl/tokenctl.jar" --store "$store" "${args[@]}"
     fi
-    run1 "$c.nojfr" env TOKENCTL_JAVA_OPTS="-XX:-PrintWarnings -XX:-FlightRecorder" "$launcher" --store "$store" "${args[@]}"
-    run1 "$c.jfrprop" env TOKENCTL_JAVA_OPTS="-Djfr.unsupported.vm=true" "$launcher" --store "$store" "${args[@]}"
-    [ -n "$launcher_rt" ] && run1 "$c.rt" "$launcher_rt" --store "$store" "${args[@]}"
     if [ -n "$java25" ]; then
       run1 "$c.t25" "$java25" $FLAGS $NATIVE -jar "$jar" --store "$store" "${args[@]}"
       [ -n "$aot" ] && run1 "$c.t25aot" "$java25" $FLAGS $NATIVE -XX:AOTCache="$aot" -Xlog:aot=off -Xlog:cds=off \
@@ -180,13 +173,13 @@ plans=$("$java17" -cp "$cp" -Dslf4j.internal.verbosity=ERROR io.tokenctl.store.Q
   }
   echo "| hello world (java -cp … Hello), JDK 17 | $(ms hello) ms | 1.00× | | | $(mib hello) |"
   row "java -jar, no flags" plain hello
-  row "+ TieredStopAtLevel=1, SerialGC" flags hello
-  row "+ native lib extracted once (launcher, no CDS)" native hello
-  row "+ AppCDS archive = **installed launcher**" launcher hello
-  row "launcher without the two flags" noflags hello
-  row "experiment: launcher + -XX:-FlightRecorder (not kept)" nojfr hello
-  row "experiment: launcher + -Djfr.unsupported.vm=true (JDK-internal, not kept)" jfrprop hello
-  row "experiment: launcher on a jlink'd JDK without jdk.jfr (not kept)" rt hello
+  row "+ TieredStopAtLevel=1, CICompilerCount=1, SerialGC" flags hello
+  row "+ native lib extracted once (launcher on the system JDK, no CDS)" native hello
+  row "+ AppCDS archive (launcher on the system JDK)" sys hello
+  row "system JDK launcher without those flags" noflags hello
+  row "+ private jlink'd runtime, no jdk.jfr = **installed launcher**" launcher hello
+  row "installed launcher without the warm-up thread" nowarm hello
+  row "installed launcher with two compiler threads (the JVM's default here)" cc2 hello
   if [ -n "$java25" ]; then
     echo "| hello world, Temurin 25 | $(ms hello25) ms | 1.00× | | | $(mib hello25) |"
     row "Temurin 25: flags + native lib (× hello 25)" t25 hello25
