@@ -1,9 +1,12 @@
 package io.tokenctl.core;
 
 import io.tokenctl.store.Store;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,33 +16,53 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class UsageLog {
     record Use(long count, Instant at, String ip, String app) {
+        Use plus(Use other) {
+            Use later = other.at().isAfter(at) ? other : this;
+            return new Use(count + other.count(), later.at(), later.ip(), later.app());
+        }
     }
 
-    /** Uses of one token since the last flush; updated under its own lock, so tokens don't contend. */
+    /**
+     * Uses of one token since the last flush, without a lock: a verify is one atomic add, and a new last-use
+     * record only when the millisecond, address or app changed. {@link #take} swaps in a negative count, so an add
+     * that lands after it sees the tally is gone and starts a new one; no use is lost or counted twice. The last
+     * use a flush writes may miss one that raced it by microseconds; the next flush writes a later one.
+     */
     private static final class Tally {
-        private long count;
-        private Instant at;
-        private String ip;
-        private String app;
-        private boolean taken;
+        private static final long TAKEN = Long.MIN_VALUE / 2;
+        private static final VarHandle COUNT;
 
-        /** False when a flush already took this tally: the caller starts a new one. */
-        synchronized boolean add(Instant when, String fromIp, String byApp) {
-            if (taken) {
-                return false;
+        static {
+            try {
+                COUNT = MethodHandles.lookup().findVarHandle(Tally.class, "count", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
             }
-            count++;
-            if (at == null || !when.isBefore(at)) {
-                at = when;
-                ip = fromIp;
-                app = byApp;
-            }
-            return true;
         }
 
-        synchronized Use take() {
-            taken = true;
-            return new Use(count, at, ip, app);
+        private record Last(Instant at, String ip, String app) {
+        }
+
+        @SuppressWarnings("unused") // through COUNT
+        private volatile long count;
+        private volatile Last last;
+
+        /** False when a flush already took this tally: the caller starts a new one. */
+        boolean add(Instant when, String fromIp, String byApp) {
+            // the last use is written before the count, so a take that sees the count sees a last use too
+            Last l = last;
+            if (l == null || when.isAfter(l.at())
+                    || when.equals(l.at()) && !(Objects.equals(fromIp, l.ip()) && Objects.equals(byApp, l.app()))) {
+                last = new Last(when, fromIp, byApp);
+            }
+            return (long) COUNT.getAndAdd(this, 1L) >= 0;
+        }
+
+        /** The uses so far, or null if none; later adds fail. */
+        Use take() {
+            long n = (long) COUNT.getAndSet(this, TAKEN);
+            Last l = last;
+            return n <= 0 ? null : new Use(n, l.at(), l.ip(), l.app());
         }
     }
 
@@ -55,8 +78,10 @@ final class UsageLog {
         Map<String, Use> batch = new HashMap<>();
         for (String id : pending.keySet()) {
             Tally t = pending.remove(id);
-            if (t != null) {
-                batch.put(id, t.take());
+            Use use = t == null ? null : t.take();
+            if (use != null) {
+                // the key set may offer an id twice when it was re-added during the walk: add both tallies
+                batch.merge(id, use, Use::plus);
             }
         }
         if (batch.isEmpty()) {

@@ -318,10 +318,18 @@ public final class StoreTx {
     }
 
     /** Adds coalesced uses of a token: how many verifies passed, and the latest time, IP and app. */
+    /**
+     * Adds {@code count} uses; the last use moves only forward, since flushes (of several processes) may arrive
+     * out of order. Every SET expression reads the row as it was before the update.
+     */
     public void recordUse(String id, long count, Instant at, String ip, String app) {
-        h.createUpdate("UPDATE tokens SET verify_count = verify_count + ?, last_used_at = ?, last_used_ip = ?,"
-                        + " last_used_app = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)")
-                .bind(0, count).bind(1, millis(at)).bind(2, ip).bind(3, app).bind(4, id).bind(5, millis(at)).execute();
+        long t = millis(at);
+        h.createUpdate("UPDATE tokens SET verify_count = verify_count + ?,"
+                        + " last_used_ip = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_ip END,"
+                        + " last_used_app = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_app END,"
+                        + " last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_at END"
+                        + " WHERE id = ?")
+                .bind(0, count).bind(1, t).bind(2, ip).bind(3, t).bind(4, app).bind(5, t).bind(6, t).bind(7, id).execute();
     }
 
     // --- apps

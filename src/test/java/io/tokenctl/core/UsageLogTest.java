@@ -1,0 +1,100 @@
+package io.tokenctl.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.tokenctl.TestClock;
+import io.tokenctl.api.Action;
+import io.tokenctl.api.Expiry;
+import io.tokenctl.api.Permission;
+import io.tokenctl.api.Requests.CreateToken;
+import io.tokenctl.api.Requests.Setup;
+import io.tokenctl.api.ResourceType;
+import io.tokenctl.api.Token;
+import io.tokenctl.store.Store;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Uses counted without a lock: none lost and none counted twice while flushes run alongside. */
+class UsageLogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void concurrentUsesAndFlushesAddUpExactly() throws Exception {
+        Path file = dir.resolve("s.db");
+        TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+        SecureRandom random = new SecureRandom();
+        List<String> ids = new ArrayList<>();
+        String operator;
+        try (LocalTokenService boot = new LocalTokenService(file, null, clock, random)) {
+            operator = boot.setup(new Setup("admin", "acme", false)).token().secret();
+        }
+        try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
+            for (int i = 0; i < 3; i++) {
+                ids.add(admin.create(new CreateToken(null, null, null, false, false, false,
+                        List.of(Permission.all(Action.READ, ResourceType.BUCKETS)), Expiry.NEVER, null, null, null))
+                        .token().id());
+            }
+        }
+        UsageLog log = new UsageLog();
+        int threads = 4;
+        int uses = 20_000;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicBoolean done = new AtomicBoolean();
+        List<Thread> users = new ArrayList<>();
+        try (Store store = Store.openSqlite(file, false)) {
+            for (int t = 0; t < threads; t++) {
+                int me = t;
+                Thread user = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < uses; i++) {
+                        log.record(ids.get(i % ids.size()), Instant.ofEpochMilli(1_800_000_000_000L + i), "10.0.0." + me,
+                                null);
+                    }
+                });
+                user.start();
+                users.add(user);
+            }
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread flusher = new Thread(() -> {
+                try {
+                    while (!done.get()) {
+                        log.flush(store);
+                    }
+                } catch (RuntimeException | Error e) {
+                    failures.add(e);
+                }
+            });
+            flusher.start();
+            start.countDown();
+            for (Thread u : users) {
+                u.join();
+            }
+            done.set(true);
+            flusher.join();
+            assertEquals(List.of(), failures, "flushes alongside the uses all succeed");
+            log.flush(store);
+        }
+        try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
+            long total = 0;
+            for (String id : ids) {
+                Token t = admin.show(id);
+                total += t.useCount();
+                assertNotNull(t.lastUsedAt(), "a last use is recorded with the count");
+            }
+            assertEquals((long) threads * uses, total);
+        }
+    }
+}
