@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -10,8 +11,28 @@ import java.util.HexFormat;
 final class Presented {
     enum Kind { OPAQUE, JWT, MALFORMED }
 
-    /** The full 256-bit digest as a map key: equal only for equal digests. */
-    record Key(long a, long b, long c, long d) {
+    /**
+     * The full 256-bit digest as a map key: equal only for equal digests. It holds the digest, never the secret;
+     * a digest is uniformly distributed, so its first four bytes are as good a hash code as any.
+     */
+    static final class Key {
+        private final byte[] digest;
+        private final int hash;
+
+        private Key(byte[] digest) {
+            this.digest = digest;
+            this.hash = (digest[0] & 0xff) << 24 | (digest[1] & 0xff) << 16 | (digest[2] & 0xff) << 8 | digest[3] & 0xff;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && hash == k.hash && Arrays.equals(digest, k.digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private static final Presented MALFORMED = new Presented(Kind.MALFORMED, null, null);
@@ -57,15 +78,7 @@ final class Presented {
     }
 
     Key key() {
-        return new Key(word(0), word(8), word(16), word(24));
-    }
-
-    private long word(int at) {
-        long v = 0;
-        for (int i = at; i < at + 8; i++) {
-            v = (v << 8) | (digest[i] & 0xff);
-        }
-        return v;
+        return new Key(digest);
     }
 
     @Override

@@ -43,31 +43,38 @@ public final class Secrets {
         if (text == null || text.length() != LENGTH) {
             return null;
         }
-        byte[] ascii = new byte[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
-            char c = text.charAt(i);
-            if (i < PREFIX.length() ? c != PREFIX.charAt(i) : c >= 128 || !BASE62[c]) {
+        // a compact (Latin-1) string copies straight out; anything outside ASCII becomes '?', which is refused below
+        byte[] ascii = text.toString().getBytes(StandardCharsets.US_ASCII);
+        if (ascii.length != LENGTH) {
+            return null; // a surrogate pair is two chars but one '?'
+        }
+        for (int i = 0; i < PREFIX.length(); i++) {
+            if (ascii[i] != PREFIX.charAt(i)) {
                 return null;
             }
-            ascii[i] = (byte) c;
+        }
+        long written = 0; // the checksum as written: 6 base62 digits, most significant first (62^6 > 2^32)
+        for (int i = PREFIX.length(); i < LENGTH; i++) {
+            int digit = ascii[i] < 0 ? -1 : DIGIT[ascii[i]];
+            if (digit < 0) {
+                return null;
+            }
+            if (i >= PREFIX.length() + RANDOM_CHARS) {
+                written = written * 62 + digit;
+            }
         }
         CRC32 crc = new CRC32();
         crc.update(ascii, 0, PREFIX.length() + RANDOM_CHARS);
-        long v = crc.getValue();
-        for (int i = LENGTH - 1; i >= PREFIX.length() + RANDOM_CHARS; i--) {
-            if (ascii[i] != ALPHABET.charAt((int) (v % 62))) {
-                return null;
-            }
-            v /= 62;
-        }
-        return ascii;
+        return crc.getValue() == written ? ascii : null;
     }
 
-    private static final boolean[] BASE62 = new boolean[128];
+    /** Each ASCII character's base62 value, or -1. */
+    private static final byte[] DIGIT = new byte[128];
 
     static {
-        for (char c : ALPHABET.toCharArray()) {
-            BASE62[c] = true;
+        java.util.Arrays.fill(DIGIT, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            DIGIT[ALPHABET.charAt(i)] = (byte) i;
         }
     }
 

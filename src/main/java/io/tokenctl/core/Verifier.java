@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,41 @@ final class Verifier {
     private record Decision(Verification verification, boolean needsWrite, TokenRow row) {
     }
 
+    /**
+     * A loaded snapshot and, decided once by {@link #decide} itself, its answer to a plain use: no app, no org,
+     * and no client address unless the token ignores addresses. That answer stands until the token expires or
+     * its secret's window closes, whichever comes first; {@code plain} is null when a plain use is refused.
+     * It spares the common verify the whole decision, its allocations and its pointer chasing.
+     */
+    record Loaded(Snapshot snapshot, Verification plain, Instant plainUntil) {
+        private static final Verify PLAIN = new Verify("", null, null, List.of(), null);
+
+        static Loaded of(Snapshot s, Instant now) {
+            if (s.row() == null) {
+                return new Loaded(s, null, null);
+            }
+            Verification v = decide(s, PLAIN, null, now, null).verification();
+            if (v == null || !v.active()) {
+                return new Loaded(s, null, null);
+            }
+            Instant expires = s.row().expiresAt();
+            Instant closes = s.secret().notAfter();
+            Instant until = expires == null ? closes : closes == null || expires.isBefore(closes) ? expires : closes;
+            return new Loaded(s, v, until);
+        }
+
+        /** The plain answer when {@code req} is a plain use at {@code now} that it covers, else null. */
+        Verification plainAnswer(Verify req, Instant now) {
+            if (plain == null || req.app() != null || req.org() != null
+                    || req.ip() != null && !snapshot.row().allowIps().isEmpty()
+                    || plainUntil != null && !now.isBefore(plainUntil) || now.isBefore(snapshot.loadedAt())) {
+                return null;
+            }
+            // the same check decide makes: the answer carries the permissions held in the home org
+            return Permissions.firstNotAllowed(plain.permissions(), req.require()) == null ? plain : null;
+        }
+    }
+
     /** Who a presented token is; {@code refusal} is null when it may be used, {@code leak} marks a reused old secret. */
     record Identified(TokenRow row, String refusal, boolean leak) {
     }
@@ -37,10 +73,13 @@ final class Verifier {
     private final Supplier<Store> store;
     private final UsageLog usage;
     private final VerifyCache cache = new VerifyCache();
+    /** Asked at most once a second whether another connection has committed (see {@link VerifyCache}). */
+    private final LongSupplier changeCounter;
 
     Verifier(Supplier<Store> store, UsageLog usage) {
         this.store = store;
         this.usage = usage;
+        this.changeCounter = () -> store.get().read(StoreTx::changeCounter);
     }
 
     Verification verify(Verify req, Instant now) {
@@ -56,12 +95,17 @@ final class Verifier {
                     "not a tokenctl token (bad format or checksum)", null);
         }
         Presented.Key key = p.key();
-        Snapshot snap = cache.get(key, now, () -> store.get().read(StoreTx::changeCounter));
-        if (snap == null) {
-            snap = store.get().read(tx -> Snapshot.load(tx, p, now));
-            cache.put(key, snap);
+        Loaded loaded = cache.get(key, now, changeCounter);
+        if (loaded == null) {
+            loaded = Loaded.of(store.get().read(tx -> Snapshot.load(tx, p, now)), now);
+            cache.put(key, loaded);
         }
-        Decision d = decide(snap, req, ip, now, null);
+        Verification plain = loaded.plainAnswer(req, now);
+        if (plain != null) {
+            usage.record(plain.id(), now, req.ip(), req.app());
+            return plain;
+        }
+        Decision d = decide(loaded.snapshot(), req, ip, now, null);
         if (d.needsWrite()) {
             d = store.get().write(tx -> decide(Snapshot.load(tx, p, now), req, ip, now, tx));
             cache.clear();

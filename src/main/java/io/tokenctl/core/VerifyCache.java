@@ -15,15 +15,15 @@ final class VerifyCache {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final int MAX_ENTRIES = 100_000;
 
-    private final ConcurrentHashMap<Presented.Key, Snapshot> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Presented.Key, Verifier.Loaded> entries = new ConcurrentHashMap<>();
     /** When the store was last asked, and when to ask again; null until the first ask. */
     private record Check(Instant at, Instant next, long version) {
     }
 
     private volatile Check check;
 
-    /** A cached snapshot, after making sure the cache is at most MAX_AGE behind the store. */
-    Snapshot get(Presented.Key key, Instant now, LongSupplier changeCounter) {
+    /** A cached snapshot (with its plain answer), after making sure the cache is at most MAX_AGE behind the store. */
+    Verifier.Loaded get(Presented.Key key, Instant now, LongSupplier changeCounter) {
         Check last = check;
         if (last == null || now.isBefore(last.at()) || !now.isBefore(last.next())) {
             long v = changeCounter.getAsLong();
@@ -35,8 +35,8 @@ final class VerifyCache {
         return entries.get(key);
     }
 
-    void put(Presented.Key key, Snapshot s) {
-        if (s.row() == null) {
+    void put(Presented.Key key, Verifier.Loaded s) {
+        if (s.snapshot().row() == null) {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {

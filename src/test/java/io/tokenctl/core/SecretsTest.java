@@ -81,6 +81,10 @@ class SecretsTest {
         assertFalse(Secrets.wellFormed(s + "0"));
         assertFalse(Secrets.wellFormed("ghp_" + s.substring(5) + "x"));
         assertFalse(Secrets.wellFormed(s.substring(0, 10) + "-" + s.substring(11)));
+        // non-ASCII of the right length in chars: a letter outside ASCII, and a surrogate pair (two chars)
+        assertFalse(Secrets.wellFormed(s.substring(0, 10) + "\u00e9" + s.substring(11)));
+        assertFalse(Secrets.wellFormed(s.substring(0, 10) + "\ud83d\ude00" + s.substring(12)));
+        assertFalse(Secrets.wellFormed("tctl\u00df" + s.substring(5)));
     }
 
     @Test

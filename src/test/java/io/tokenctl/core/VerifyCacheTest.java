@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,43 @@ class VerifyCacheTest {
             clock.advance(Duration.ofSeconds(1));
             assertFalse(active(verifier));
             assertTrue(verifier.verify(new Verify(fresh, null, null, List.of())).active());
+        }
+    }
+
+    @Test
+    void aCachedPassEndsWhenTheOldSecretsWindowCloses() {
+        String fresh;
+        try (LocalTokenService admin = new LocalTokenService(store, operator, clock, random)) {
+            fresh = admin.regenerate(new io.tokenctl.api.Requests.Regenerate(token.token().id(), Duration.ofSeconds(10),
+                    null, false)).secret();
+        }
+        try (LocalTokenService verifier = new LocalTokenService(store, null, clock, random)) {
+            assertTrue(active(verifier), "the old secret works in its window");
+            clock.advance(Duration.ofMillis(9_999));
+            assertTrue(active(verifier));
+            clock.advance(Duration.ofMillis(1));
+            var late = verifier.verify(new Verify(token.secret(), null, null, List.of()));
+            assertFalse(late.active(), "the window closed while the pass was cached");
+            assertTrue(late.reason().contains("likely leaked"), late.reason());
+            assertTrue(verifier.verify(new Verify(fresh, null, null, List.of())).active());
+        }
+    }
+
+    @Test
+    void aCachedPassAnswersNoUseItDoesNotCover() {
+        try (LocalTokenService verifier = new LocalTokenService(store, operator, clock, random)) {
+            assertTrue(active(verifier));
+            var write = verifier.verify(new Verify(token.secret(), null, null,
+                    List.of(Permission.all(Action.WRITE, ResourceType.BUCKETS))));
+            assertFalse(write.active(), "it lacks write:buckets");
+            assertEquals(io.tokenctl.api.ErrorCode.FORBIDDEN, write.code());
+            assertTrue(verifier.verify(new Verify(token.secret(), null, null,
+                    List.of(Permission.all(Action.READ, ResourceType.BUCKETS)))).active());
+            assertFalse(verifier.verify(new Verify(token.secret(), null, null, List.of(), "elsewhere")).active(),
+                    "an org it doesn't reach");
+            var audit = verifier.audit(new io.tokenctl.api.Requests.ListAudit(null, null, token.token().id(), 10, null));
+            assertTrue(audit.events().stream().anyMatch(e -> "denied".equals(e.outcome())
+                    && e.reason().contains("write:buckets")), "the refusal is audited: " + audit.events());
         }
     }
 }
