@@ -74,14 +74,28 @@ public final class Cli {
         return build(ctx, args).execute(args);
     }
 
+    /** Words that, anywhere on a command line, mean it opens no store: help, version, and the store-less commands. */
+    private static final Set<String> NO_STORE_WORDS = Set.of("--help", "-h", "--version", "-V", "completion", "config",
+            "__complete");
+
     /**
      * What a launcher may do on a second thread while this thread parses {@code args}: initialise what the
      * command will need anyway (the security providers, the store's libraries, the JSON writer), or null when
-     * {@code args} name no command that opens a store (a group, help, version, completion).
+     * {@code args} open no store. Judged from the words alone, without reading a single annotation, so the warm-up
+     * starts at once; a guess that is wrong either way only costs or saves a little time (a value that happens to
+     * be one of those words just goes without the warm-up).
      */
     public static Runnable warmUpFor(String[] args) {
-        if (!opensStore(args)) {
+        if (args.length == 0) {
             return null;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (NO_STORE_WORDS.contains(a)) {
+                return null;
+            }
         }
         boolean json = wantsJson(Arrays.asList(args));
         return () -> {
@@ -90,20 +104,6 @@ public final class Cli {
                 TokenOutput.warmUp();
             }
         };
-    }
-
-    /** Whether {@code args} name one command that opens a store or server, judged before any parsing. */
-    static boolean opensStore(String[] args) {
-        List<Class<?>> branch = branch(args);
-        if (branch == null || branch.isEmpty() || !BaseCommand.class.isAssignableFrom(branch.get(branch.size() - 1))) {
-            return false;
-        }
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h") || a.equals("--")) {
-                return a.equals("--");
-            }
-        }
-        return true;
     }
 
     private static CommandLine finish(CommandLine cl) {

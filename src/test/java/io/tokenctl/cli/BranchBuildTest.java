@@ -1,10 +1,8 @@
 package io.tokenctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -148,13 +146,11 @@ class BranchBuildTest {
     @Test
     void onlyACommandThatOpensAStoreWarmsOneUp() {
         for (String line : List.of("auth list --json", "--store s.db auth create -q --read-buckets", "setup --username a --org o",
-                "auth verify -- x")) {
-            assertTrue(Cli.opensStore(line.split(" ")), line);
+                "auth verify -- --help")) {
             assertNotNull(Cli.warmUpFor(line.split(" ")), line);
         }
-        for (String line : List.of("--help", "--version", "auth", "auth list --help", "auth create -h", "completion bash",
-                "config list", "bogus", "")) {
-            assertFalse(Cli.opensStore(line.isEmpty() ? new String[0] : line.split(" ")), line);
+        for (String line : List.of("--help", "--version", "auth list --help", "auth create -h", "completion bash",
+                "config list", "__complete token-ids", "")) {
             assertNull(Cli.warmUpFor(line.isEmpty() ? new String[0] : line.split(" ")), line);
         }
     }
