@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
-# tokenctl benchmarks (issue 6): start-up (P1) and growth of the store (P4), printed as one table.
+# tokenctl benchmarks (issue 6): start-up (P1), verify in-process (P2, bench/verify.sh) and growth of the
+# store (P4), printed as one table. P3 (verify over HTTP) needs tokenctl serve.
 # Every figure is a median of cold processes run alternating with their baseline in the same run, so a slow or
 # noisy machine moves both alike: read the ratios, not the milliseconds.
-# Usage: bench/run.sh [--runs N] [--no-build] [--fresh]
+# Usage: bench/run.sh [--runs N] [--no-build] [--fresh] [--no-p2]
 #   --runs N     cold runs per case (default 11, at least 10 for the README's figures)
 #   --no-build   use target/ as it is (else ./mvnw -B -q -DskipTests package first)
 #   --fresh      regenerate the 1,000,000-token store (else reused from bench/results/stores/)
+#   --no-p2      skip the JMH verify benchmark (about 1.5 minutes)
 # Needs: a JDK 17+ (java, javac), /usr/bin/time (GNU). Uses Temurin 25 at $T25_HOME when present (figures only).
-# Writes only under bench/results/ (git-ignored). Takes about 3-4 minutes on 2 cores (+30 s to make the 1M store).
+# Writes only under bench/results/ (git-ignored). Takes about 7 minutes on 2 cores (+30 s to make the 1M store).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out="$repo/bench/results"
-runs=11 build=true fresh=false
+runs=11 build=true fresh=false p2=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift ;;
     --no-build) build=false ;;
     --fresh) fresh=true ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown option '$1' (accepted: --runs N, --no-build, --fresh)" >&2; exit 2 ;;
+    --no-p2) p2=false ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option '$1' (accepted: --runs N, --no-build, --fresh, --no-p2)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -159,6 +162,13 @@ wk() { echo "$1" | sed -n "s/^$2=//p" | sort -g | sed -n 2p; }
 plans=$("$java17" -cp "$cp" -Dslf4j.internal.verbosity=ERROR io.tokenctl.store.QueryPlans "$out/stores/m1.db" acme \
   "$M1_USER" "$M1_ID")
 
+# --- P2: JMH, after the cold runs so it doesn't share the machine with them.
+p2_line="P2 verify in-process: skipped (--no-p2)"
+if $p2; then
+  echo "P2: JMH, 3 rounds..." >&2
+  p2_line=$("$repo/bench/verify.sh" 2>"$work/p2.err" | tail -1) || p2_line="P2 verify in-process: failed (see $work/p2.err)"
+fi
+
 # --- The table (also written to bench/results/latest.md).
 {
   echo "tokenctl bench, $(date -u +%Y-%m-%d), $(nproc) cores, $("$java17" -XshowSettings:properties -version 2>&1 \
@@ -206,6 +216,10 @@ plans=$("$java17" -cp "$cp" -Dslf4j.internal.verbosity=ERROR io.tokenctl.store.Q
     'BEGIN {printf "| store file, bytes per token | %.0f | %.0f | |\n", a/1000, b/1000000}'
   echo
   echo "Target: 1M / 1k ≤ 1.3×."
+  echo
+  echo "P2 (JMH, bench/verify.sh): $p2_line"
+  echo
+  echo "P3 (verify over HTTP): not measured; it needs tokenctl serve."
   echo
   echo "Query plans on the 1M store (EXPLAIN QUERY PLAN):"
   echo '```'
