@@ -86,11 +86,28 @@ public final class LocalTokenService implements TokenService {
         Store.warmUp();
     }
 
-    private Store store() {
+    /** The open store, opened on first use. Package-private for tests of the verifier against the same connection. */
+    Store store() {
         if (store == null) {
-            store = Store.openSqlite(storeFile, false);
+            open(false);
         }
         return store;
+    }
+
+    /**
+     * Opens the store (closing one already open). A new connection counts changes afresh (PRAGMA data_version
+     * is only comparable on one connection), so what the verifier cached from another connection is dropped.
+     */
+    private void open(boolean create) {
+        if (store != null) {
+            close();
+        }
+        store = Store.openSqlite(storeFile, create);
+        verifier.invalidate();
+    }
+
+    Verifier verifier() {
+        return verifier;
     }
 
     // --- setup
@@ -100,7 +117,7 @@ public final class LocalTokenService implements TokenService {
         String username = Limits.name("--username", request.username());
         String orgName = Limits.name("--org", request.org());
         boolean existed = Files.exists(storeFile);
-        store = Store.openSqlite(storeFile, true);
+        open(true);
         Instant now = clock.instant();
         return store.write(tx -> {
             if (tx.countOrgs() > 0) {
@@ -513,9 +530,13 @@ public final class LocalTokenService implements TokenService {
     @Override
     public void close() {
         if (store != null) {
-            usage.flush(store);
-            store.close();
-            store = null;
+            try {
+                usage.flush(store);
+            } finally {
+                store.close();
+                store = null;
+                verifier.invalidate();
+            }
         }
     }
 

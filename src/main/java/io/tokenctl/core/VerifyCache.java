@@ -45,7 +45,9 @@ final class VerifyCache {
         entries.put(key, s);
     }
 
+    /** Drops every entry and the change count, so the next use asks the store (perhaps a new connection) afresh. */
     void clear() {
+        check = null;
         entries.clear();
     }
 }

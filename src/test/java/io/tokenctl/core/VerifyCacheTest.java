@@ -137,4 +137,19 @@ class VerifyCacheTest {
                     && e.reason().contains("write:buckets")), "the refusal is audited: " + audit.events());
         }
     }
+
+    @Test
+    void aRetirementWhileTheVerifierWasClosedIsHonouredWhenItReopens() {
+        LocalTokenService verifier = new LocalTokenService(store, null, clock, random);
+        assertTrue(active(verifier));
+        verifier.close();
+        try (LocalTokenService elsewhere = new LocalTokenService(store, operator, clock, random)) {
+            elsewhere.retire(token.token().id());
+        }
+        // a new connection counts changes from 1 again, as the old one did: the cache must not trust that
+        assertFalse(active(verifier), "retired while the verifier was closed");
+        clock.advance(Duration.ofMinutes(5));
+        assertFalse(active(verifier));
+        verifier.close();
+    }
 }
