@@ -76,9 +76,21 @@ public final class Store implements AutoCloseable {
      * library, sqlite-jdbc's configuration (its date formats), JDBI's default configuration and its JFR event
      * registration, and the first statement's machinery, by running {@code SELECT 1} on an in-memory database.
      * A launcher runs it on a second thread while the main one parses the command line; failures are ignored
-     * here, since opening the real store reports them.
+     * here, since opening the real store reports them. The native library is loaded only when it was extracted
+     * ahead of time ({@code org.sqlite.lib.path}, as install.sh's launcher sets).
      */
     public static void warmUp() {
+        if (System.getProperty("org.sqlite.lib.path") == null) {
+            // sqlite-jdbc would copy its native library to the temp folder first; a run that exits meanwhile (a
+            // usage error) would leave a partial copy there. So without install.sh's extracted library, only
+            // what needs no library is warmed.
+            try {
+                jdbi(dataSource(null));
+            } catch (RuntimeException | LinkageError e) {
+                // opening the real store reports whatever went wrong
+            }
+            return;
+        }
         try (Handle h = jdbi(dataSource(null)).open()) {
             h.createQuery("SELECT 1").mapTo(Integer.class).one();
         } catch (RuntimeException | LinkageError e) {
