@@ -86,7 +86,7 @@ runtime="$share/runtime"
 rm -rf "$runtime" "$runtime.new"
 run_java=$java_bin
 jdk_home=$(dirname "$(dirname "$java_bin")")
-jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$jdk_home/release" 2>/dev/null || true)
+jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$jdk_home/release" 2>/dev/null | tr -d '"' || true)
 make_runtime() {
   local jlink="$jdk_home/bin/jlink" mods
   [ -x "$jlink" ] && [ -n "$jdk_version" ] || return 1
@@ -109,38 +109,60 @@ if [ "${TOKENCTL_NO_RUNTIME:-}" != 1 ]; then
 fi
 
 launcher="$bin/tokenctl"
+# a value as one single-quoted shell word, for the launcher script
+q() { printf "'%s'" "$(printf %s "$1" | sed "s/'/'\\\\''/g")"; }
 write_launcher() { # $1: the class-data archive to use, or empty
-cat > "$launcher.new" <<LAUNCHER
+{
+cat <<LAUNCHER
 #!/bin/sh
 # tokenctl launcher, written by install.sh. JAVA and TOKENCTL_JAVA_OPTS override the defaults.
-share='$share'
+set -f
+share=$(q "$share")
 java=\$JAVA
 if [ -z "\$java" ]; then
-  java='$java_bin'
-  # The private runtime, while the JDK it was made from is still that version; else that JDK itself.
-  if [ -x '$run_java' ]; then
-    now=
-    if [ -r '$jdk_home/release' ]; then
-      while IFS= read -r line; do case \$line in JAVA_RUNTIME_VERSION=*) now=\${line#*=} ;; esac; done < '$jdk_home/release'
-    fi
-    # no release file: that JDK is gone, and the private runtime is all there is
-    [ -z "\$now" ] || [ "\$now" = '$jdk_version' ] && java='$run_java'
-  fi
-fi
-opts=
-# sqlite-jdbc's native library, extracted once by install.sh (else it extracts it per run).
-[ -f "\$share/native/$libname" ] && opts="-Dorg.sqlite.lib.path=\$share/native -Dorg.sqlite.lib.name=$libname"
-# Class-data archive of this jar for this JDK (made by install.sh). Used only with the JDK that made it;
-# -Xshare:auto ignores a stale or mismatched one, and its warnings are silenced.
-archive='$1'
-if [ -n "\$archive" ] && [ -f "\$archive" ] && [ "\$java" = '$run_java' ]; then
-  opts="\$opts -XX:SharedArchiveFile=\$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
-fi
-# Short-lived CLI runs start fastest with C1 only, one compiler thread (a second one takes a core from the
-# program on a small machine) and the serial GC (see bench/README.md).
-exec "\$java" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xshare:auto \$opts \\
-  -Dslf4j.internal.verbosity=ERROR \$TOKENCTL_JAVA_OPTS -jar "\$share/tokenctl.jar" "\$@"
+  java=$(q "$java_bin")
 LAUNCHER
+if [ "$run_java" != "$java_bin" ]; then
+cat <<LAUNCHER
+  # The private runtime while the JDK it was made from is still that version; once that JDK is updated, the JDK.
+  release=$(q "$jdk_home/release")
+  if [ -r "\$release" ]; then
+    now=
+    while IFS= read -r line || [ -n "\$line" ]; do
+      case \$line in JAVA_RUNTIME_VERSION=*) now=\${line#*=}; now=\${now#\\"}; now=\${now%\\"} ;; esac
+    done < "\$release"
+    [ "\$now" = $(q "$jdk_version") ] && java=$(q "$run_java")
+  else
+    java=$(q "$run_java")
+    echo $(q "tokenctl: note: $jdk_home, the JDK this install was made from, is gone; running its private copy (Java $jdk_version), which gets no updates: run install.sh again") >&2
+  fi
+LAUNCHER
+fi
+cat <<LAUNCHER
+fi
+set -- -jar "\$share/tokenctl.jar" "\$@"
+# TOKENCTL_JAVA_OPTS is split into words on purpose (several options); it comes after the defaults, so it wins.
+set -- \$TOKENCTL_JAVA_OPTS "\$@"
+set -- -Dslf4j.internal.verbosity=ERROR "\$@"
+# Class-data archive of this jar for this runtime (made by install.sh), used only with the runtime that made it;
+# -Xshare:auto ignores a stale one, and its warnings are silenced.
+archive=$(q "$1")
+if [ -n "\$archive" ] && [ -f "\$archive" ] && [ "\$java" = $(q "$run_java") ]; then
+  set -- "-XX:SharedArchiveFile=\$archive" -Xlog:cds=off -Xlog:cds+dynamic=off "\$@"
+fi
+# sqlite-jdbc's native library, extracted once by install.sh (else it extracts it per run).
+if [ -f "\$share/native/$libname" ]; then
+  set -- "-Dorg.sqlite.lib.path=\$share/native" -Dorg.sqlite.lib.name=$libname "\$@"
+fi
+# Short-lived CLI runs start fastest with C1 only and one compiler thread (a second one takes a core from the
+# program on a small machine), unless TOKENCTL_JAVA_OPTS chooses the compilers itself; and the serial GC.
+case " \$TOKENCTL_JAVA_OPTS " in
+  *Tiered*|*CICompilerCount*|*" -Xint "*|*" -Xcomp "*) ;;
+  *) set -- -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "\$@" ;;
+esac
+exec "\$java" -XX:+UseSerialGC -Xshare:auto "\$@"
+LAUNCHER
+} > "$launcher.new"
 chmod 0755 "$launcher.new" && mv -f "$launcher.new" "$launcher"
 }
 write_launcher ""

@@ -141,7 +141,8 @@ class InstalledLauncherIT {
     void thePrivateRuntimeStandsAsideOnceItsJdkIsUpdated() throws Exception {
         Path realJdk = Path.of(System.getProperty("java.home"));
         assumeTrue(Files.isExecutable(realJdk.resolve("bin/jlink")), "a JDK with jlink runs the tests");
-        // a JDK install we can "update": wrappers around the real tools, and a release file of our own
+        // a JDK install we can "update": wrappers around the real tools, and a release file of our own (its last
+        // line without a newline, as a hand-edited one may be)
         Path jdk = home.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
         for (String tool : List.of("java", "jlink")) {
@@ -150,27 +151,39 @@ class InstalledLauncherIT {
             wrapper.toFile().setExecutable(true);
         }
         Path release = jdk.resolve("release");
-        Files.writeString(release, "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17.0.99+1\"\n");
-        Path user = home.resolve("user");
+        Files.writeString(release, "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17.0.99+1\"");
+        // a prefix with a space in it
+        Path user = home.resolve("user dir");
         Run installed = exec(Map.of("HOME", user.toString(), "JAVA_HOME", jdk.toString(), "PREFIX", user.toString()),
                 null, "bash", "install.sh", "--skip-build");
         assertEquals(0, installed.exit, installed.out + installed.err);
         assertTrue(installed.out.contains("private runtime"), installed.out);
+        assertFalse(installed.out.contains("no class-data archive"), installed.out);
         String runtime = user.resolve("lib/tokenctl/runtime").toString();
 
-        assertEquals(runtime, javaHomeOf(user));
+        assertEquals(runtime, javaHomeOf(user).home());
+        assertEquals(0, exec(Map.of("HOME", user.toString(), "TOKENCTL_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), null,
+                user.resolve("bin/tokenctl").toString(), "--version").exit, "the JIT defaults give way to the user's");
         Files.writeString(release, "JAVA_VERSION=\"17\"\nJAVA_RUNTIME_VERSION=\"17.0.100+1\"\n");
-        assertEquals(realJdk.toString(), javaHomeOf(user), "the updated JDK runs, not the stale copy");
+        JavaHome updated = javaHomeOf(user);
+        assertEquals(realJdk.toString(), updated.home(), "the updated JDK runs, not the stale copy");
+        assertFalse(updated.err().contains("note:"), updated.err());
         Files.delete(release);
-        assertEquals(runtime, javaHomeOf(user), "with its JDK gone, the private runtime is all there is");
+        JavaHome gone = javaHomeOf(user);
+        assertEquals(runtime, gone.home(), "with its JDK gone, the private runtime is all there is");
+        assertTrue(gone.err().contains("is gone") && gone.err().contains("run install.sh again"), gone.err());
     }
 
-    /** The java.home of the JVM the installed launcher under {@code prefix} starts. */
-    private static String javaHomeOf(Path prefix) throws Exception {
+    record JavaHome(String home, String err) {
+    }
+
+    /** The java.home of the JVM the installed launcher under {@code prefix} starts, and what it printed on stderr. */
+    private static JavaHome javaHomeOf(Path prefix) throws Exception {
         Run r = exec(Map.of("HOME", prefix.toString(), "TOKENCTL_JAVA_OPTS", "-XshowSettings:properties"), null,
                 prefix.resolve("bin/tokenctl").toString(), "--version");
         assertEquals(0, r.exit, r.err);
-        return r.err.lines().map(String::strip).filter(l -> l.startsWith("java.home = ")).findFirst()
+        String home = r.err.lines().map(String::strip).filter(l -> l.startsWith("java.home = ")).findFirst()
                 .map(l -> l.substring("java.home = ".length())).orElseThrow();
+        return new JavaHome(home, r.err);
     }
 }
