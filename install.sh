@@ -194,7 +194,9 @@ make_archive() {
     # the whole command tree (runs build only their own branch, so the others would be left out)
     export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/7.classlist"; train --help
     export TOKENCTL_JAVA_OPTS="-XX:DumpLoadedClassList=$tmp/8.classlist"; train user list
-    cat "$tmp"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$tmp/all.classlist"
+    # JDK 21+ numbers the classes of each list ("name id: N"); numbers from several runs clash, and classes
+    # of the built-in loaders don't need them
+    cat "$tmp"/*.classlist | grep -v '^#' | sed 's/ id: [0-9][0-9]*$//' | awk '!seen[$0]++' > "$tmp/all.classlist"
   )
   [ -s "$tmp/all.classlist" ] \
     && "$run_java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$tmp/all.classlist" \
