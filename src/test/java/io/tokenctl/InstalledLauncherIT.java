@@ -174,6 +174,40 @@ class InstalledLauncherIT {
         assertTrue(gone.err().contains("is gone") && gone.err().contains("run install.sh again"), gone.err());
     }
 
+    @Test
+    void aNewerJdkInstallsWithItsArchiveAndRunsWithoutWarnings() throws Exception {
+        // any JDK 21+ installed beside the one running the tests (on this machine, Temurin 25)
+        Path newer = null;
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path jdk : jdks.sorted().toList()) {
+                Path release = jdk.resolve("release");
+                if (Files.isExecutable(jdk.resolve("bin/jlink")) && Files.exists(release)) {
+                    String v = Files.readString(release).lines().filter(l -> l.startsWith("JAVA_VERSION="))
+                            .findFirst().orElse("").replaceAll("[^0-9.]", "");
+                    if (!v.isEmpty() && Integer.parseInt(v.split("\\.")[0]) >= 21) {
+                        newer = jdk;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no /usr/lib/jvm
+        }
+        assumeTrue(newer != null, "no JDK 21+ under /usr/lib/jvm");
+        Path user = home.resolve("newer");
+        Run installed = exec(Map.of("HOME", user.toString(), "JAVA_HOME", newer.toString(), "PREFIX", user.toString()),
+                null, "bash", "install.sh", "--skip-build");
+        assertEquals(0, installed.exit, installed.out + installed.err);
+        assertFalse(installed.out.contains("no class-data archive"), installed.out);
+        Map<String, String> env = Map.of("HOME", user.toString(), "XDG_DATA_HOME", user.resolve("data").toString(),
+                "XDG_CONFIG_HOME", user.resolve("config").toString());
+        String launcher = user.resolve("bin/tokenctl").toString();
+        Run setup = exec(env, null, launcher, "setup", "--username", "admin", "--org", "acme", "-q");
+        assertEquals(0, setup.exit, setup.err);
+        Run list = exec(env, null, launcher, "auth", "list");
+        assertEquals(0, list.exit, list.err);
+        assertEquals("", list.err, "no JVM warnings on stderr");
+    }
+
     record JavaHome(String home, String err) {
     }
 
