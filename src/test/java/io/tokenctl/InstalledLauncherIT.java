@@ -87,6 +87,33 @@ class InstalledLauncherIT {
     }
 
     @Test
+    void jwtTokensWorkThroughTheInstalledJar() throws Exception {
+        // the jar keeps only the parts of BouncyCastle tokenctl calls: every JWT path must still find its classes
+        assertEquals(0, tokenctl("setup", "--username", "admin", "--org", "acme", "-q").exit);
+        Run created = tokenctl("auth", "create", "--format", "jwt", "--read-buckets", "-q");
+        assertEquals(0, created.exit, created.err);
+        String jwt = created.out.strip();
+        Run online = tokenctlWithStdin(jwt, "auth", "verify");
+        assertEquals(0, online.exit, online.out + online.err);
+        Run jwks = tokenctl("org", "keys", "jwks", "acme");
+        assertEquals(0, jwks.exit, jwks.err);
+        Path jwksFile = home.resolve("jwks.json");
+        Files.writeString(jwksFile, jwks.out);
+        Run offline = tokenctlWithStdin(jwt, "auth", "verify", "--offline", "--jwks", jwksFile.toString());
+        assertEquals(0, offline.exit, offline.out + offline.err);
+        Run rotated = tokenctl("org", "keys", "rotate", "acme");
+        assertEquals(0, rotated.exit, rotated.err);
+        assertEquals(0, tokenctlWithStdin(jwt, "auth", "verify").exit, "the old key still verifies until removed");
+    }
+
+    Run tokenctlWithStdin(String stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+        cmd.addAll(List.of(args));
+        return exec(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString()), stdin, cmd.toArray(String[]::new));
+    }
+
+    @Test
     void withTheDefaultPrefixTheStoreLivesAloneInAPrivateFolder() throws Exception {
         Path user = home.resolve("user");
         Files.createDirectories(user);
