@@ -74,9 +74,11 @@ public final class Cli {
         return build(ctx, args).execute(args);
     }
 
-    /** Words that, anywhere on a command line, mean it opens no store: help, version, and the store-less commands. */
-    private static final Set<String> NO_STORE_WORDS = Set.of("--help", "-h", "--version", "-V", "completion", "config",
-            "__complete");
+    /**
+     * Words that, anywhere on a command line, mean it opens no store: help, version, and the store-less commands.
+     * Not {@code __complete}: completing token ids reads the store, while the shell waits.
+     */
+    private static final Set<String> NO_STORE_WORDS = Set.of("--help", "-h", "--version", "-V", "completion", "config");
 
     /**
      * What a launcher may do on a second thread while this thread parses {@code args}: initialise what the
