@@ -18,7 +18,7 @@ skip_build=false
 for arg in "$@"; do
   case "$arg" in
     --skip-build) skip_build=true ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option '$arg' (accepted: --skip-build, --help)" >&2; exit 2 ;;
   esac
 done

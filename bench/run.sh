@@ -9,7 +9,7 @@
 #   --fresh      regenerate the 1,000,000-token store (else reused from bench/results/stores/)
 #   --no-p2      skip the JMH verify benchmark (about 1.5 minutes)
 # Needs: a JDK 17+ (java, javac), /usr/bin/time (GNU). Uses Temurin 25 at $T25_HOME when present (figures only).
-# Writes only under bench/results/ (git-ignored). Takes about 7 minutes on 2 cores (+30 s to make the 1M store).
+# Writes only under bench/results/ (git-ignored). Takes about 8 minutes on 2 cores (+30 s to make the 1M store).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=false ;;
     --fresh) fresh=true ;;
     --no-p2) p2=false ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (accepted: --runs N, --no-build, --fresh, --no-p2)" >&2; exit 2 ;;
   esac
   shift
