@@ -211,7 +211,7 @@ fi
   awk -v a="$(wk "$warm_k1" audit_us)" -v b="$(wk "$warm_m1" audit_us)" \
     'BEGIN {printf "| audit list --limit 50, warm | %d µs | %d µs | %.2f× |\n", a, b, b/a}'
   awk -v a="$(wk "$warm_k1" verify_us)" -v b="$(wk "$warm_m1" verify_us)" \
-    'BEGIN {printf "| auth verify, warm (cached snapshot) | %.1f µs | %.1f µs | %.2f× |\n", a, b, b/a}'
+    'BEGIN {printf "| auth verify, warm (cached snapshot) | %.2f µs | %.2f µs | %.2f× |\n", a, b, b/a}'
   awk -v a="$(stat -c %s "$work/k1.db")" -v b="$(stat -c %s "$out/stores/m1.db")" \
     'BEGIN {printf "| store file, bytes per token | %.0f | %.0f | |\n", a/1000, b/1000000}'
   echo
