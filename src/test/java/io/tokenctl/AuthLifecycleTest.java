@@ -6,35 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class AuthLifecycleTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-    Tokenctl t;
-
-    @BeforeEach
-    void setUp() {
-        t = new Tokenctl(dir);
-        t.setup();
-    }
+class AuthLifecycleTest extends AdminStore {
 
 
     String newToken(String... flags) throws Exception {
         List<String> a = new ArrayList<>(List.of("auth", "create"));
         a.addAll(List.of(flags));
-        return t.json(a.toArray(String[]::new)).get("id").asText();
+        return admin.json(a.toArray(String[]::new)).get("id").asText();
     }
 
     /** Whether a secret still authenticates, tried as the operator token of a listing. */
@@ -49,10 +34,10 @@ class AuthLifecycleTest {
     @Test
     void listShowsATableWithHeadersOrWithout() throws Exception {
         newToken("--read-buckets", "--description", "reader");
-        String table = t.run("auth", "list").expect(0).out();
+        String table = admin.run("auth", "list").expect(0).out();
         assertTrue(table.startsWith("ID "), table);
         assertTrue(table.contains("reader"));
-        String bare = t.run("auth", "list", "--hide-headers").expect(0).out();
+        String bare = admin.run("auth", "list", "--hide-headers").expect(0).out();
         assertFalse(bare.contains("DESCRIPTION"));
         assertEquals(table.lines().count() - 1, bare.lines().count());
     }
@@ -70,7 +55,7 @@ class AuthLifecycleTest {
             if (after != null) {
                 args.addAll(List.of("--after", after));
             }
-            Tokenctl.Result r = t.run(args.toArray(String[]::new)).expect(0);
+            Tokenctl.Result r = admin.run(args.toArray(String[]::new)).expect(0);
             JsonNode page = JSON.readTree(r.out());
             pages++;
             for (JsonNode n : page) {
@@ -89,16 +74,16 @@ class AuthLifecycleTest {
     void listFiltersByStatus() throws Exception {
         String a = newToken("--read-buckets");
         String b = newToken("--read-buckets");
-        t.run("auth", "deactivate", b).expect(0);
+        admin.run("auth", "deactivate", b).expect(0);
         String c = newToken("--read-buckets");
-        t.run("auth", "retire", c).expect(0);
+        admin.run("auth", "retire", c).expect(0);
         String d = newToken("--read-buckets", "--expires", "1h");
-        t.clock.advance(Duration.ofHours(1));
-        assertEquals(List.of(b), ids(t.json("auth", "list", "--status", "inactive")));
-        assertEquals(List.of(c), ids(t.json("auth", "list", "--status", "retired")));
-        assertEquals(List.of(d), ids(t.json("auth", "list", "--status", "expired")));
-        assertTrue(ids(t.json("auth", "list", "--status", "active")).contains(a));
-        assertFalse(ids(t.json("auth", "list", "--status", "active")).contains(d));
+        admin.clock.advance(Duration.ofHours(1));
+        assertEquals(List.of(b), ids(admin.json("auth", "list", "--status", "inactive")));
+        assertEquals(List.of(c), ids(admin.json("auth", "list", "--status", "retired")));
+        assertEquals(List.of(d), ids(admin.json("auth", "list", "--status", "expired")));
+        assertTrue(ids(admin.json("auth", "list", "--status", "active")).contains(a));
+        assertFalse(ids(admin.json("auth", "list", "--status", "active")).contains(d));
     }
 
     static List<String> ids(JsonNode array) {
@@ -109,88 +94,88 @@ class AuthLifecycleTest {
 
     @Test
     void showsAnUnknownIdAsNotFound() {
-        Tokenctl.Result r = t.run("auth", "show", "0123456789abcdef").expect(5);
+        Tokenctl.Result r = admin.run("auth", "show", "0123456789abcdef").expect(5);
         assertTrue(r.err().contains("0123456789abcdef"));
-        t.run("auth", "show", "nosuch").expect(5);
+        admin.run("auth", "show", "nosuch").expect(5);
         for (String cmd : List.of("retire", "delete", "activate", "deactivate", "regenerate", "clone")) {
-            t.run("auth", cmd, "0123456789abcdef").expect(5);
+            admin.run("auth", cmd, "0123456789abcdef").expect(5);
         }
     }
 
     @Test
     void updateChangesDescriptionAndExpiryOnly() throws Exception {
         String id = newToken("--read-buckets");
-        JsonNode before = t.json("auth", "show", id);
-        t.clock.advance(Duration.ofMinutes(1));
-        JsonNode after = t.json("auth", "update", id, "--description", "renamed", "--expires", "30d");
+        JsonNode before = admin.json("auth", "show", id);
+        admin.clock.advance(Duration.ofMinutes(1));
+        JsonNode after = admin.json("auth", "update", id, "--description", "renamed", "--expires", "30d");
         assertEquals("renamed", after.get("description").asText());
-        assertEquals(t.clock.instant().plus(Duration.ofDays(30)).toString(), after.get("expiresAt").asText());
+        assertEquals(admin.clock.instant().plus(Duration.ofDays(30)).toString(), after.get("expiresAt").asText());
         assertEquals(before.get("permissions"), after.get("permissions"));
         assertNotEquals(before.get("updatedAt"), after.get("updatedAt"));
-        assertTrue(t.json("auth", "update", id, "--expires", "never").get("expiresAt").isNull());
-        t.run("auth", "update", id).expect(2);
-        t.run("auth", "update", id, "--expires", "yesterday").expect(2);
+        assertTrue(admin.json("auth", "update", id, "--expires", "never").get("expiresAt").isNull());
+        admin.run("auth", "update", id).expect(2);
+        admin.run("auth", "update", id, "--expires", "yesterday").expect(2);
     }
 
     @Test
     void deactivateStopsATokenAndActivateBringsItBack() throws Exception {
-        Tokenctl.Made made = t.make("--read-authorizations");
+        Tokenctl.Made made = admin.make("--read-authorizations");
         String secret = made.secret();
         String id = made.id();
         assertTrue(works(secret));
-        assertEquals("inactive", t.json("auth", "deactivate", id).get("status").asText());
+        assertEquals("inactive", admin.json("auth", "deactivate", id).get("status").asText());
         assertFalse(works(secret));
-        assertEquals("active", t.json("auth", "activate", id).get("status").asText());
+        assertEquals("active", admin.json("auth", "activate", id).get("status").asText());
         assertTrue(works(secret));
     }
 
     @Test
     void retireIsFinalAndKeepsTheRow() throws Exception {
-        Tokenctl.Made made = t.make("--read-authorizations");
+        Tokenctl.Made made = admin.make("--read-authorizations");
         String secret = made.secret();
         String id = made.id();
-        assertEquals("retired", t.json("auth", "retire", id).get("status").asText());
+        assertEquals("retired", admin.json("auth", "retire", id).get("status").asText());
         assertFalse(works(secret));
-        assertEquals("retired", t.json("auth", "show", id).get("status").asText());
-        Tokenctl.Result r = t.run("auth", "activate", id).expect(1);
+        assertEquals("retired", admin.json("auth", "show", id).get("status").asText());
+        Tokenctl.Result r = admin.run("auth", "activate", id).expect(1);
         assertTrue(r.err().contains("retired"), r.err());
-        t.run("auth", "regenerate", id).expect(1);
-        t.run("auth", "update", id, "--description", "x").expect(1);
-        t.run("auth", "retire", id).expect(0);
+        admin.run("auth", "regenerate", id).expect(1);
+        admin.run("auth", "update", id, "--description", "x").expect(1);
+        admin.run("auth", "retire", id).expect(0);
     }
 
     @Test
     void deleteRemovesTheToken() throws Exception {
-        Tokenctl.Made made = t.make("--read-authorizations");
+        Tokenctl.Made made = admin.make("--read-authorizations");
         String secret = made.secret();
         String id = made.id();
-        t.run("auth", "delete", id).expect(0);
-        t.run("auth", "show", id).expect(5);
+        admin.run("auth", "delete", id).expect(0);
+        admin.run("auth", "show", id).expect(5);
         assertFalse(works(secret));
-        t.run("auth", "delete", id).expect(5);
+        admin.run("auth", "delete", id).expect(5);
     }
 
     @Test
     void cloneMakesANewTokenWithTheSamePermissions() throws Exception {
         String id = newToken("--read-buckets", "--write-bucket", "b1", "--description", "original");
-        Tokenctl.Result r = t.run("auth", "clone", id, "--json").expect(0);
+        Tokenctl.Result r = admin.run("auth", "clone", id, "--json").expect(0);
         String secret = r.secret();
         JsonNode clone = JSON.readTree(r.out());
         assertNotEquals(id, clone.get("id").asText());
-        assertEquals(t.json("auth", "show", id).get("permissions"), clone.get("permissions"));
+        assertEquals(admin.json("auth", "show", id).get("permissions"), clone.get("permissions"));
         assertEquals("original", clone.get("description").asText());
-        assertFalse(t.storeFilesContain(secret));
+        assertFalse(admin.storeFilesContain(secret));
     }
 
     @Test
     void cloneWithFlagsTakesThoseInstead() throws Exception {
         String id = newToken("--read-buckets");
-        JsonNode clone = JSON.readTree(t.run("auth", "clone", id, "--read-dashboards", "--description", "dash", "--json")
+        JsonNode clone = JSON.readTree(admin.run("auth", "clone", id, "--read-dashboards", "--description", "dash", "--json")
                 .expect(0).out());
         assertEquals(1, clone.get("permissions").size());
         assertEquals("dashboards", clone.get("permissions").get(0).get("resource").get("type").asText());
         assertEquals("dash", clone.get("description").asText());
-        String quiet = t.run("auth", "clone", id, "-q").expect(0).out();
+        String quiet = admin.run("auth", "clone", id, "-q").expect(0).out();
         assertTrue(quiet.matches("tctl_[0-9A-Za-z]{36}\n"));
     }
 }

@@ -58,10 +58,7 @@ class InstalledLauncherIT {
     }
 
     Run tokenctl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
-        cmd.addAll(List.of(args));
-        return exec(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString()), null, cmd.toArray(String[]::new));
+        return tokenctlWithStdin(null, args);
     }
 
     @Test

@@ -75,7 +75,11 @@ public final class Tokenctl {
     public Result runWithStdin(String stdin, String... args) {
         Context ctx = new Context(Map.copyOf(env), clock, new SecureRandom(),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        CommandLine cl = Cli.build(ctx);
+        return execute(Cli.build(ctx), args);
+    }
+
+    /** Runs {@code args} on a built command line, capturing what it prints. */
+    public static Result execute(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

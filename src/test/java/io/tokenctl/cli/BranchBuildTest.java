@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,13 +45,8 @@ class BranchBuildTest {
     }
 
     private Run run(Function<Context, CommandLine> build, String... args) {
-        CommandLine cl = build.apply(context());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        io.tokenctl.Tokenctl.Result r = io.tokenctl.Tokenctl.execute(build.apply(context()), args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     private void sameEitherWay(String... args) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +33,8 @@ class ScriptFriendlyCliTest {
     }
 
     private Run run(String... args) {
-        CommandLine cl = Cli.build(context());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        io.tokenctl.Tokenctl.Result r = io.tokenctl.Tokenctl.execute(Cli.build(context()), args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     private Path setUp() {
