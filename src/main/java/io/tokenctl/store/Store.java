@@ -80,19 +80,15 @@ public final class Store implements AutoCloseable {
      * ahead of time ({@code org.sqlite.lib.path}, as install.sh's launcher sets).
      */
     public static void warmUp() {
-        if (System.getProperty("org.sqlite.lib.path") == null) {
-            // sqlite-jdbc would copy its native library to the temp folder first; a run that exits meanwhile (a
-            // usage error) would leave a partial copy there. So without install.sh's extracted library, only
-            // what needs no library is warmed.
-            try {
-                jdbi(dataSource(null));
-            } catch (RuntimeException | LinkageError e) {
-                // opening the real store reports whatever went wrong
+        try {
+            Jdbi jdbi = jdbi(dataSource(null));
+            // without install.sh's extracted library, sqlite-jdbc would first copy it to the temp folder, and a
+            // run that exits meanwhile (a usage error) would leave a partial copy there: then no connection
+            if (System.getProperty("org.sqlite.lib.path") != null) {
+                try (Handle h = jdbi.open()) {
+                    h.createQuery("SELECT 1").mapTo(Integer.class).one();
+                }
             }
-            return;
-        }
-        try (Handle h = jdbi(dataSource(null)).open()) {
-            h.createQuery("SELECT 1").mapTo(Integer.class).one();
         } catch (RuntimeException | LinkageError e) {
             // opening the real store reports whatever went wrong
         }
