@@ -9,14 +9,12 @@ import io.tokenctl.store.Rows.SecretRow;
 import io.tokenctl.store.Rows.TokenRow;
 import io.tokenctl.store.StoreTx;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything a verify of one presented secret reads, loaded in one transaction: its secret row, token, JWT key
- * check, org scope with roles, effective permissions and known apps. Immutable, so it can be cached briefly.
+ * check, org scope with roles, effective permissions per org and known apps. Immutable, so it can be cached briefly.
  */
 record Snapshot(
         SecretRow secret,
@@ -24,7 +22,6 @@ record Snapshot(
         String jwtProblem,
         Map<String, Caller.OrgAccess> scope,
         List<String> orgIds,
-        List<Permission> effective,
         Map<String, List<Permission>> effectiveByOrg,
         Map<String, AppState> apps,
         Instant loadedAt) {
@@ -59,16 +56,14 @@ record Snapshot(
         SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
         TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
         if (row == null) {
-            return new Snapshot(null, null, null, Map.of(), List.of(), List.of(), Map.of(), Map.of(), now);
+            return new Snapshot(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), now);
         }
         String jwtProblem = row.format() == TokenFormat.JWT ? jwtProblem(tx, p.text(), row) : null;
         Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
-        Set<Permission> effective = new LinkedHashSet<>();
         Map<String, List<Permission>> byOrg = new java.util.LinkedHashMap<>();
         scope.values().forEach(a -> {
             List<Permission> inOrg = List.copyOf(Ceilings.within(a.role(), row.permissions()));
             byOrg.put(a.orgId(), inOrg);
-            effective.addAll(inOrg);
         });
         Map<String, AppState> apps = new java.util.HashMap<>();
         if (withApps) {
@@ -77,7 +72,7 @@ record Snapshot(
             }
         }
         return new Snapshot(secret, row, jwtProblem, Map.copyOf(scope), List.copyOf(scope.keySet()),
-                List.copyOf(effective), Map.copyOf(byOrg), Map.copyOf(apps), now);
+                Map.copyOf(byOrg), Map.copyOf(apps), now);
     }
 
     private static String jwtProblem(StoreTx tx, String jwt, TokenRow row) {
