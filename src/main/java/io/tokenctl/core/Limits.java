@@ -38,4 +38,20 @@ public final class Limits {
         }
         return text;
     }
+
+    public static final int MAX_APP = 128;
+
+    /** App names (verify's --app, approve-app and deny-app): 1-128 printable characters without spaces. */
+    public static String appName(String what, String text) {
+        boolean ok = text != null && !text.isEmpty() && text.length() <= MAX_APP;
+        for (int i = 0; ok && i < text.length(); i++) {
+            char c = text.charAt(i);
+            ok = c >= 0x21 && c != 0x7f;
+        }
+        if (!ok) {
+            throw TokenctlException.usage(what + ": \"" + text + "\" is not a valid app name; use 1-" + MAX_APP
+                    + " printable characters without spaces");
+        }
+        return text;
+    }
 }

@@ -424,9 +424,7 @@ public final class LocalTokenService implements TokenService {
     @Override
     public AppUse setAppState(SetAppState request) {
         String action = request.state() == AppState.ALLOW ? "approve-app" : "deny-app";
-        if (request.app() == null || request.app().isBlank() || request.app().length() > 128) {
-            throw TokenctlException.usage("APP: \"" + request.app() + "\" is not a valid app name; use 1-128 characters");
-        }
+        Limits.appName("APP", request.app());
         return ops.change(action, request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id());
             if (request.state() == AppState.ALLOW) {

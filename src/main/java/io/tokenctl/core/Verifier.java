@@ -25,7 +25,6 @@ import java.util.function.Supplier;
  * never with the presented secret.
  */
 final class Verifier {
-    private static final int MAX_APP = 128;
 
     /** What a verify decided, and whether deciding it for real needs a write (audit, app record, retire). */
     private record Decision(Verification verification, boolean needsWrite, TokenRow row) {
@@ -83,10 +82,8 @@ final class Verifier {
     }
 
     Verification verify(Verify req, Instant now) {
-        if (req.app() != null && (req.app().isEmpty() || req.app().length() > MAX_APP
-                || req.app().chars().anyMatch(c -> c < 0x21 || c == 0x7f))) {
-            throw TokenctlException.usage("--app: \"" + req.app() + "\" is not a valid app name; use 1-" + MAX_APP
-                    + " printable characters without spaces");
+        if (req.app() != null) {
+            Limits.appName("--app", req.app());
         }
         byte[] ip = req.ip() == null ? null : Cidr.address("--ip", req.ip());
         Presented p = Presented.of(req.token());
