@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Everything a verify of one presented secret reads, loaded in one transaction: its secret row, token, JWT key
- * check, org scope with roles, effective permissions per org and known apps. Immutable, so it can be cached briefly.
+ * check, org scope with roles, effective permissions per org, known apps and allowed networks (parsed once).
+ * Immutable, so it can be cached briefly.
  */
 record Snapshot(
         SecretRow secret,
@@ -24,6 +25,7 @@ record Snapshot(
         List<String> orgIds,
         Map<String, List<Permission>> effectiveByOrg,
         Map<String, AppState> apps,
+        List<Cidr> networks,
         Instant loadedAt) {
 
     /**
@@ -56,7 +58,7 @@ record Snapshot(
         SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
         TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
         if (row == null) {
-            return new Snapshot(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), now);
+            return new Snapshot(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), now);
         }
         String jwtProblem = row.format() == TokenFormat.JWT ? jwtProblem(tx, p.text(), row) : null;
         Map<String, Caller.OrgAccess> scope = Authenticator.scope(tx, row);
@@ -72,7 +74,8 @@ record Snapshot(
             }
         }
         return new Snapshot(secret, row, jwtProblem, Map.copyOf(scope), List.copyOf(scope.keySet()),
-                Map.copyOf(byOrg), Map.copyOf(apps), now);
+                Map.copyOf(byOrg), Map.copyOf(apps), row.allowIps().stream().map(c -> Cidr.parse("allow-ip", c)).toList(),
+                now);
     }
 
     private static String jwtProblem(StoreTx tx, String jwt, TokenRow row) {

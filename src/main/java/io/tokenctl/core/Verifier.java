@@ -164,7 +164,7 @@ final class Verifier {
                         "token " + row.id() + " is limited to client addresses " + String.join(", ", row.allowIps())
                                 + "; give the client's --ip");
             }
-            boolean allowed = row.allowIps().stream().anyMatch(c -> Cidr.parse("allow-ip", c).contains(ip));
+            boolean allowed = snap.networks().stream().anyMatch(n -> n.contains(ip));
             if (!allowed) {
                 return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "client address " + req.ip()
                         + " is not in the allowed networks of token " + row.id());
