@@ -140,6 +140,17 @@ LAUNCHER
 fi
 cat <<LAUNCHER
 fi
+# Is this run \`tokenctl serve\`? Its command word, after any root options (those four take a value).
+server=no skip=no
+for arg in "\$@"; do
+  if [ "\$skip" = yes ]; then skip=no; continue; fi
+  case \$arg in
+    --store|--host|--profile|--token-file) skip=yes ;;
+    -*) ;;
+    serve) server=yes; break ;;
+    *) break ;;
+  esac
+done
 set -- -jar "\$share/tokenctl.jar" "\$@"
 # TOKENCTL_JAVA_OPTS is split into words on purpose (several options); it comes after the defaults, so it wins.
 set -- \$TOKENCTL_JAVA_OPTS "\$@"
@@ -156,11 +167,13 @@ if [ -f "\$share/native/$libname" ]; then
 fi
 # Short-lived CLI runs start fastest with C1 only and one compiler thread (a second one takes a core from the
 # program on a small machine), unless TOKENCTL_JAVA_OPTS chooses the compilers itself; and the serial GC.
+# A long-running serve gets the JVM's defaults: both compilers, which its throughput needs, and its usual GC.
 case " \$TOKENCTL_JAVA_OPTS " in
   *Tiered*|*CICompilerCount*|*" -Xint "*|*" -Xcomp "*) ;;
-  *) set -- -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "\$@" ;;
+  *) [ "\$server" = yes ] || set -- -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "\$@" ;;
 esac
-exec "\$java" -XX:+UseSerialGC -Xshare:auto "\$@"
+[ "\$server" = yes ] || set -- -XX:+UseSerialGC "\$@"
+exec "\$java" -Xshare:auto "\$@"
 LAUNCHER
 } > "$launcher.new"
 chmod 0755 "$launcher.new" && mv -f "$launcher.new" "$launcher"

@@ -5,7 +5,7 @@ _tokenctl_spec() {
   subs='' cmds='' flags='' vopts=''
   case "$1" in
     'tokenctl')
-      subs='setup auth user org audit config completion' cmds='setup auth user org audit config completion'
+      subs='setup auth user org audit config serve completion' cmds='setup auth user org audit config serve completion'
       flags='--debug -h --help -V --version' vopts='--store --host --profile --token-file' ;;
     'tokenctl setup')
       subs='' cmds=''
@@ -115,6 +115,9 @@ _tokenctl_spec() {
     'tokenctl config delete'|'tokenctl config rm')
       subs='' cmds=''
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl serve')
+      subs='' cmds=''
+      flags='-h --help -V --version --debug' vopts='--listen --store --host --profile --token-file' ;;
     'tokenctl completion')
       subs='' cmds=''
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
@@ -203,6 +206,8 @@ _tokenctl_option_values() {
     'tokenctl config use|--token-file') kind=file ;;
     'tokenctl config delete|--store'|'tokenctl config rm|--store') kind=file ;;
     'tokenctl config delete|--token-file'|'tokenctl config rm|--token-file') kind=file ;;
+    'tokenctl serve|--store') kind=file ;;
+    'tokenctl serve|--token-file') kind=file ;;
     'tokenctl completion|--store') kind=file ;;
     'tokenctl completion|--token-file') kind=file ;;
   esac

@@ -4,9 +4,9 @@
 function __tokenctl_spec
     switch $argv[1]
         case 'tokenctl'
-            set -g __tokenctl_subs 'setup' 'auth' 'user' 'org' 'audit' 'config' 'completion'
-            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Create, list and delete users; a user belongs to orgs with one role each.' 'Create and list orgs.' 'Read the audit log: every change and every refused attempt (org admins only).' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Print the shell completion script for bash, zsh or fish.'
-            set -g __tokenctl_cmds 'setup' 'auth' 'user' 'org' 'audit' 'config' 'completion'
+            set -g __tokenctl_subs 'setup' 'auth' 'user' 'org' 'audit' 'config' 'serve' 'completion'
+            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Create, list and delete users; a user belongs to orgs with one role each.' 'Create and list orgs.' 'Read the audit log: every change and every refused attempt (org admins only).' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Serve the store over HTTP: GET /health, and POST /api/v2/verify, which answers like RFC 7662' 'Print the shell completion script for bash, zsh or fish.'
+            set -g __tokenctl_cmds 'setup' 'auth' 'user' 'org' 'audit' 'config' 'serve' 'completion'
             set -g __tokenctl_flags '--debug' '-h' '--help' '-V' '--version'
             set -g __tokenctl_flags_help 'Print stack traces of failures' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
@@ -299,6 +299,14 @@ function __tokenctl_spec
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl serve'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--listen' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'Address to listen on (default: 127.0.0.1:8086; port 0 picks a free one; :PORT is every interface)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl completion'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
@@ -470,6 +478,10 @@ function __tokenctl_option_values
         case 'tokenctl config delete|--store' 'tokenctl config rm|--store'
             __fish_complete_path $argv[3]
         case 'tokenctl config delete|--token-file' 'tokenctl config rm|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl serve|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl serve|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl completion|--store'
             __fish_complete_path $argv[3]

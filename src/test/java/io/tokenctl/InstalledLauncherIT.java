@@ -143,6 +143,56 @@ class InstalledLauncherIT {
     }
 
     @Test
+    void serveAnswersVerifiesWithBothCompilersUntilStoppedAndWritesTheUseOnItsWayOut() throws Exception {
+        assertEquals(0, tokenctl("setup", "--username", "admin", "--org", "acme", "-q").exit);
+        Run created = tokenctl("auth", "create", "--read-buckets", "--json");
+        assertEquals(0, created.exit, created.err);
+        com.fasterxml.jackson.databind.JsonNode token = Tokenctl.JSON.readTree(created.out);
+        String secret = token.get("token").asText();
+
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "serve", "--listen", "127.0.0.1:0");
+        pb.environment().keySet().removeIf(k -> k.startsWith("TOKENCTL_") || k.startsWith("XDG_"));
+        pb.environment().putAll(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString()));
+        Path err = home.resolve("serve.err");
+        Process serve = pb.redirectError(err.toFile()).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertTrue(first != null && first.startsWith("tokenctl serve: listening on http://127.0.0.1:"), first);
+            String url = first.replaceAll(".*listening on (\\S+) .*", "$1");
+            // the launcher gives a server the JVM's own compilers, not the CLI's start-up settings
+            String cmdline = Files.readString(Path.of("/proc/" + serve.pid() + "/cmdline")).replace('\0', ' ');
+            assertTrue(cmdline.contains(" serve ") && !cmdline.contains("TieredStopAtLevel"), cmdline);
+
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(url + "/api/v2/verify"))
+                    .timeout(java.time.Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + secret + "&require=read:buckets"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().startsWith("{\"active\":true,\"id\":\"" + token.get("id").asText()), answer.body());
+        } finally {
+            serve.destroy(); // SIGTERM, as a service manager stops it
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "stopped in time");
+        }
+        String log = Files.readString(err);
+        assertTrue(log.contains("tokenctl serve: stopped"), log);
+        assertFalse(log.contains(secret), log);
+        Run shown = tokenctl("auth", "show", token.get("id").asText(), "--json");
+        assertEquals(1, Tokenctl.JSON.readTree(shown.out).get("useCount").asInt(), shown.out);
+    }
+
+    @Test
     void helpAndVersionWork() throws Exception {
         Run help = tokenctl("--help");
         assertEquals(0, help.exit);

@@ -31,7 +31,7 @@ public final class Cli {
 
     /** The subcommands of {@code tokenctl}, in help order. */
     static final List<Class<?>> COMMANDS = List.of(SetupCommand.class, AuthCommand.class, UserCommand.class,
-            OrgCommand.class, AuditCommand.class, ConfigCommand.class, CompletionCommand.class,
+            OrgCommand.class, AuditCommand.class, ConfigCommand.class, ServeCommand.class, CompletionCommand.class,
             CompletionCommand.Values.class);
 
     /** Commands that need the whole tree to run: completion prints a script of every command. */

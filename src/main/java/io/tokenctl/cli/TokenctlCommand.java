@@ -147,11 +147,21 @@ public final class TokenctlCommand {
         return open(null);
     }
 
+    /** The local store with no operator token, for serve, which verifies presented tokens only. */
+    LocalTokenService localService() {
+        String url = hostUrl();
+        if (url != null) {
+            throw TokenctlException.usage("serve works on a local store (--store), not on --host " + url
+                    + "; unset TOKENCTL_HOST or use a profile without a host");
+        }
+        return new LocalTokenService(storePath(), null, ctx.clock(), ctx.random());
+    }
+
     private TokenService open(String token) {
         String url = hostUrl();
         if (url != null) {
-            throw TokenctlException.failure("--host " + url + ": remote mode needs `tokenctl serve`, which this build"
-                    + " does not have yet; use --store", null);
+            throw TokenctlException.failure("--host " + url + ": this build's commands don't talk to a server yet"
+                    + " (`tokenctl serve` answers POST /api/v2/verify only); use --store", null);
         }
         return new LocalTokenService(storePath(), token, ctx.clock(), ctx.random());
     }

@@ -52,7 +52,8 @@ import java.util.function.Supplier;
 /**
  * The API over a local SQLite store: every rule of tokenctl, applied once, here (token rules in this class and
  * {@link Minting}, identity and audit in {@link Directory}). Calls act as the operator token given at
- * construction; the store is opened on first use.
+ * construction; the store is opened on first use. Safe to share between threads (a server's): the store is used
+ * by one at a time, and verify's cache and usage tally are concurrent.
  */
 public final class LocalTokenService implements TokenService {
     private final Path storeFile;
@@ -87,7 +88,7 @@ public final class LocalTokenService implements TokenService {
     }
 
     /** The open store, opened on first use. Package-private for tests of the verifier against the same connection. */
-    Store store() {
+    synchronized Store store() {
         if (store == null) {
             open(false);
         }
@@ -98,12 +99,17 @@ public final class LocalTokenService implements TokenService {
      * Opens the store (closing one already open). A new connection counts changes afresh (PRAGMA data_version
      * is only comparable on one connection), so what the verifier cached from another connection is dropped.
      */
-    private void open(boolean create) {
+    private synchronized void open(boolean create) {
         if (store != null) {
             close();
         }
         store = Store.openSqlite(storeFile, create);
         verifier.invalidate();
+    }
+
+    /** Opens the store now, so a missing or foreign one is reported before a server starts listening. */
+    public void openStore() {
+        store();
     }
 
     Verifier verifier() {
@@ -525,8 +531,22 @@ public final class LocalTokenService implements TokenService {
         return Verifier.offline(token, jwks, clock.instant());
     }
 
+    /**
+     * Writes the uses that verifies counted since the last flush, in one transaction. A CLI run does it when it
+     * closes; a server calls it on a timer.
+     */
+    public void flushUsage() {
+        Store open;
+        synchronized (this) {
+            open = store;
+        }
+        if (open != null) {
+            usage.flush(open);
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (store != null) {
             try {
                 usage.flush(store);

@@ -23,7 +23,8 @@ import org.sqlite.SQLiteOpenMode;
 
 /**
  * The tokenctl store over one SQLite file: WAL, a busy timeout, foreign keys, numbered migrations at open,
- * and write transactions begun IMMEDIATE so concurrent writers wait instead of failing.
+ * and write transactions begun IMMEDIATE so concurrent writers wait instead of failing. One connection, used by
+ * one thread at a time: a server's threads take turns (SQLite runs one writer at a time anyway).
  */
 public final class Store implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of("V1__init.sql");
@@ -169,7 +170,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE): all of it or none of it. */
-    public <T> T write(Function<StoreTx, T> work) {
+    public synchronized <T> T write(Function<StoreTx, T> work) {
         try {
             return handle.inTransaction(h -> work.apply(new StoreTx(h)));
         } catch (JdbiException e) {
@@ -178,7 +179,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Runs {@code work} outside a write transaction: each statement sees a consistent snapshot. */
-    public <T> T read(Function<StoreTx, T> work) {
+    public synchronized <T> T read(Function<StoreTx, T> work) {
         try {
             return work.apply(new StoreTx(handle));
         } catch (JdbiException e) {
@@ -187,7 +188,7 @@ public final class Store implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         handle.close();
     }
 
