@@ -1,28 +1,30 @@
 #!/usr/bin/env bash
-# tokenctl benchmarks (issue 6): start-up (P1), verify in-process (P2, bench/verify.sh) and growth of the
-# store (P4), printed as one table. P3 (verify over HTTP) needs tokenctl serve.
+# tokenctl benchmarks (issue 6): start-up (P1), verify in-process (P2, bench/verify.sh), verify over HTTP
+# (P3, bench/http.sh) and growth of the store (P4), printed as one table.
 # Every figure is a median of cold processes run alternating with their baseline in the same run, so a slow or
 # noisy machine moves both alike: read the ratios, not the milliseconds.
-# Usage: bench/run.sh [--runs N] [--no-build] [--fresh] [--no-p2]
+# Usage: bench/run.sh [--runs N] [--no-build] [--fresh] [--no-p2] [--no-p3]
 #   --runs N     cold runs per case (default 11, at least 10 for the README's figures)
 #   --no-build   use target/ as it is (else ./mvnw -B -q -DskipTests package first)
 #   --fresh      regenerate the 1,000,000-token store (else reused from bench/results/stores/)
 #   --no-p2      skip the JMH verify benchmark (about 1.5 minutes)
+#   --no-p3      skip the HTTP verify benchmark (about 1.5 minutes; it needs wrk: apt-get install wrk)
 # Needs: a JDK 17+ (java, javac), /usr/bin/time (GNU). Uses Temurin 25 at $T25_HOME when present (figures only).
-# Writes only under bench/results/ (git-ignored). Takes about 8 minutes on 2 cores (+30 s to make the 1M store).
+# Writes only under bench/results/ (git-ignored). Takes about 10 minutes on 2 cores (+30 s to make the 1M store).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out="$repo/bench/results"
-runs=11 build=true fresh=false p2=true
+runs=11 build=true fresh=false p2=true p3=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift ;;
     --no-build) build=false ;;
     --fresh) fresh=true ;;
     --no-p2) p2=false ;;
+    --no-p3) p3=false ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown option '$1' (accepted: --runs N, --no-build, --fresh, --no-p2)" >&2; exit 2 ;;
+    *) echo "run.sh: unknown option '$1' (accepted: --runs N, --no-build, --fresh, --no-p2, --no-p3)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -169,6 +171,18 @@ if $p2; then
   p2_line=$("$repo/bench/verify.sh" 2>"$work/p2.err" | tail -1) || p2_line="P2 verify in-process: failed (see $work/p2.err)"
 fi
 
+# --- P3: the installed launcher's serve against a trivial handler on the same server stack, under wrk.
+p3_table="P3 verify over HTTP: skipped (--no-p3)"
+if $p3; then
+  if command -v wrk >/dev/null; then
+    echo "P3: wrk against serve and a trivial handler..." >&2
+    p3_table=$("$repo/bench/http.sh" --launcher "$launcher" --no-build 2>"$work/p3.err") \
+      || p3_table="P3 verify over HTTP: failed (see $work/p3.err)"
+  else
+    p3_table="P3 verify over HTTP: not measured: needs wrk (apt-get install wrk)"
+  fi
+fi
+
 # --- The table (also written to bench/results/latest.md).
 {
   echo "tokenctl bench, $(date -u +%Y-%m-%d), $(nproc) cores, $("$java17" -XshowSettings:properties -version 2>&1 \
@@ -219,7 +233,9 @@ fi
   echo
   echo "P2 (JMH, bench/verify.sh): $p2_line"
   echo
-  echo "P3 (verify over HTTP): not measured; it needs tokenctl serve."
+  echo "$p3_table"
+  echo
+  echo "Targets: verify ≥ 0.5× the trivial handler's requests/s, p99 < 5 ms."
   echo
   echo "Query plans on the 1M store (EXPLAIN QUERY PLAN):"
   echo '```'
