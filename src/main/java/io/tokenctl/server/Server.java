@@ -132,27 +132,27 @@ public final class Server implements AutoCloseable {
                 }
                 if (!route.method().equals(exchange.getRequestMethod())) {
                     exchange.getResponseHeaders().set("Allow", route.method());
-                    drain(exchange);
-                    send(exchange, 405, error("method not allowed", exchange.getRequestMethod() + " " + path
+                    refuse(exchange, 405, error("method not allowed", exchange.getRequestMethod() + " " + path
                             + " is not allowed; use " + route.method()));
                     return;
                 }
                 route.action().handle(exchange);
             } catch (TooLarge e) {
-                // read (a bounded amount of) the rest first: a client still sending would see a reset, not the answer
                 exchange.getResponseHeaders().set("Connection", "close");
-                skip(exchange.getRequestBody(), 16L * MAX_BODY);
-                send(exchange, 413, error("request too large", e.getMessage()));
+                refuse(exchange, 413, error("request too large", e.getMessage()));
             } catch (TokenctlException e) {
                 if (e.code() == ErrorCode.FAILURE) {
                     log.accept("tokenctl serve: " + e.getMessage());
                 }
-                send(exchange, e.code().httpStatus(), error(httpCode(e.code()), e.getMessage()));
+                refuse(exchange, e.code().httpStatus(), error(httpCode(e.code()), e.getMessage()));
             } catch (IOException e) {
                 // the client went away mid-request: nothing to answer
             } catch (RuntimeException e) {
-                log.accept("tokenctl serve: internal error (" + e.getClass().getName() + ")");
-                send(exchange, 500, error("internal error", "internal error; see the server's log"));
+                // the class and where, not the message: it might quote what the request held
+                StackTraceElement[] at = e.getStackTrace();
+                log.accept("tokenctl serve: internal error (" + e.getClass().getName()
+                        + (at.length > 0 ? " at " + at[0] : "") + ")");
+                refuse(exchange, 500, error("internal error", "internal error; see the server's log"));
             }
         } catch (IOException e) {
             // the answer could not be written: the client is gone
@@ -180,7 +180,7 @@ public final class Server implements AutoCloseable {
     // --- routes
 
     private static void health(HttpExchange exchange) throws IOException {
-        drain(exchange);
+        skip(exchange.getRequestBody(), MAX_BODY);
         String v = Server.class.getPackage().getImplementationVersion();
         send(exchange, 200, json(g -> {
             g.writeStartObject();
@@ -224,20 +224,21 @@ public final class Server implements AutoCloseable {
         if (declared > MAX_BODY) {
             throw new TooLarge("request body of " + declared + " bytes is over the " + MAX_BODY + "-byte limit");
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new TooLarge("request body is over the " + MAX_BODY + "-byte limit");
-            }
-            return bytes;
+        // not closed here: an answer to a refused request first reads what is left (see refuse)
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new TooLarge("request body is over the " + MAX_BODY + "-byte limit");
         }
+        return bytes;
     }
 
-    /** Reads what is left of a request body, so the connection can carry the next request. */
-    private static void drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
+    /**
+     * Answers a request that failed, after reading (a bounded amount of) what is left of its body: a client still
+     * sending would otherwise see its connection reset instead of the answer.
+     */
+    private static void refuse(HttpExchange exchange, int status, byte[] body) throws IOException {
+        skip(exchange.getRequestBody(), 16L * MAX_BODY);
+        send(exchange, status, body);
     }
 
     private static void skip(InputStream in, long limit) throws IOException {
