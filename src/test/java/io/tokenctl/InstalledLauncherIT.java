@@ -150,24 +150,10 @@ class InstalledLauncherIT {
         com.fasterxml.jackson.databind.JsonNode token = Tokenctl.JSON.readTree(created.out);
         String secret = token.get("token").asText();
 
-        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "serve", "--listen", "127.0.0.1:0");
-        pb.environment().keySet().removeIf(k -> k.startsWith("TOKENCTL_") || k.startsWith("XDG_"));
-        pb.environment().putAll(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString()));
         Path err = home.resolve("serve.err");
-        Process serve = pb.redirectError(err.toFile()).start();
+        Process serve = startServe(Map.of(), err);
         try {
-            java.io.BufferedReader out = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(60, TimeUnit.SECONDS);
-            assertTrue(first != null && first.startsWith("tokenctl serve: listening on http://127.0.0.1:"), first);
-            String url = first.replaceAll(".*listening on (\\S+) .*", "$1");
+            String url = listeningUrl(serve);
             // the launcher gives a server the JVM's own compilers, not the CLI's start-up settings
             String cmdline = Files.readString(Path.of("/proc/" + serve.pid() + "/cmdline")).replace('\0', ' ');
             assertTrue(cmdline.contains(" serve ") && !cmdline.contains("TieredStopAtLevel"), cmdline);
@@ -190,6 +176,59 @@ class InstalledLauncherIT {
         assertFalse(log.contains(secret), log);
         Run shown = tokenctl("auth", "show", token.get("id").asText(), "--json");
         assertEquals(1, Tokenctl.JSON.readTree(shown.out).get("useCount").asInt(), shown.out);
+    }
+
+    /** Starts the launcher's serve on a free loopback port, stderr to {@code err}. */
+    Process startServe(Map<String, String> extraEnv, Path err) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "serve", "--listen", "127.0.0.1:0");
+        pb.environment().keySet().removeIf(k -> k.startsWith("TOKENCTL_") || k.startsWith("XDG_"));
+        pb.environment().putAll(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString()));
+        pb.environment().putAll(extraEnv);
+        return pb.redirectError(err.toFile()).start();
+    }
+
+    /** The URL from serve's first line, waited for at most a minute. */
+    static String listeningUrl(Process serve) throws Exception {
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertTrue(first != null && first.startsWith("tokenctl serve: listening on http://127.0.0.1:"), first);
+        return first.replaceAll(".*listening on (\\S+) .*", "$1");
+    }
+
+    @Test
+    void serveOutlastsClientsThatSendTheirRequestsByTheDrop() throws Exception {
+        assertEquals(0, tokenctl("setup", "--username", "admin", "--org", "acme", "-q").exit);
+        Process serve = startServe(Map.of(), home.resolve("serve.err"));
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            java.net.URI url = java.net.URI.create(listeningUrl(serve));
+            // more half-sent requests than the server has workers (8 on 2 cores)
+            for (int i = 0; i < 12; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", url.getPort());
+                s.getOutputStream().write("POST /api/v2/verify HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            // answered once the server cuts the stalled requests off (10 s); without that limit, never
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(url.resolve("/health")).timeout(java.time.Duration.ofSeconds(30))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+        } finally {
+            for (java.net.Socket s : stalled) {
+                s.close();
+            }
+            serve.destroy();
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "stopped in time");
+        }
     }
 
     @Test

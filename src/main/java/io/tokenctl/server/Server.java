@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class Server implements AutoCloseable {
     /** The largest request body read; a verify body is well under 1 KiB. */
     static final int MAX_BODY = 64 * 1024;
+    /** The longest a request may take to arrive, and its answer to be taken. */
+    static final int MAX_REQUEST_SECONDS = 10;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final HttpServer http;
@@ -64,12 +66,16 @@ public final class Server implements AutoCloseable {
      * measure a route against a trivial handler on the same stack.
      */
     public static Server start(InetSocketAddress address, Consumer<String> log, HttpHandler handler) {
-        // The JDK's server writes an answer's headers and body apart; with Nagle's algorithm on, a keep-alive
-        // client's delayed ACK then holds every answer ~40 ms (measured: 360 requests/s, p50 44 ms). Read once,
-        // when the server's configuration class loads, so it is set before the first server is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        // The JDK's server reads these once, when its configuration class loads: set before the first server is
+        // made, unless the operator set them (TOKENCTL_JAVA_OPTS=-D...).
+        // It writes an answer's headers and body apart; with Nagle's algorithm on, a keep-alive client's delayed
+        // ACK then holds every answer ~40 ms (measured: 360 requests/s, p50 44 ms).
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        // A worker thread reads a request's headers and body: without a limit, a few clients sending a byte now
+        // and then (slowloris) hold every worker and the server answers no one. Such a request is cut off after
+        // MAX_REQUEST_SECONDS, an answer the client doesn't read after as long.
+        defaultProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        defaultProperty("sun.net.httpserver.maxRspTime", Integer.toString(MAX_REQUEST_SECONDS));
         HttpServer http;
         try {
             http = HttpServer.create(address, 256);
@@ -84,9 +90,15 @@ public final class Server implements AutoCloseable {
         return new Server(http, pool, log);
     }
 
-    /** Worker threads: enough to keep both cores of a small machine busy while some wait on the store. */
+    /** Worker threads: enough to keep both cores of a small machine busy while some wait on the store or a client. */
     static int workers() {
-        return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     /** The address actually bound (the port chosen when 0 was asked for). */
