@@ -57,7 +57,7 @@ final class Directory {
         Role role = req.role() == null ? Role.NORMAL : req.role();
         UserRow user = tx.findUserByName(req.name()).orElse(null);
         if (user == null) {
-            user = new UserRow(Ids.next(now, random), req.name(), now);
+            user = new UserRow(Ids.fresh(tx, StoreTx.Keyed.USERS, now, random), req.name(), now);
             tx.insertUser(user);
         } else {
             for (MemberRow m : tx.memberships(user.id())) {
@@ -157,7 +157,7 @@ final class Directory {
         if (tx.findOrgByName(name).isPresent()) {
             throw TokenctlException.conflict("an org named " + name + " exists");
         }
-        OrgRow org = new OrgRow(Ids.next(now, random), name, now);
+        OrgRow org = new OrgRow(Ids.fresh(tx, StoreTx.Keyed.ORGS, now, random), name, now);
         tx.insertOrg(org);
         tx.insertMembership(caller.userId(), org.id(), Role.ADMIN.wire());
         Audit.allowed(tx, caller, now, org.id(), "org create", "org:" + name, null);

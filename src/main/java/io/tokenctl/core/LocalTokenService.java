@@ -478,12 +478,11 @@ public final class LocalTokenService implements TokenService {
     }
 
     private static TokenRow bySecret(StoreTx tx, Caller caller, Presented p) {
-        String id = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash()))
-                .map(SecretRow::tokenId).orElse(null);
-        if (id == null) {
+        SecretRow secret = Snapshot.secretOf(tx, p);
+        if (secret == null) {
             throw TokenctlException.notFound("no token has this secret (it may have been deleted)");
         }
-        return Visibility.visible(tx, caller, id);
+        return Visibility.visible(tx, caller, secret.tokenId());
     }
 
     @Override

@@ -195,16 +195,7 @@ final class Minting {
     }
 
     static Minted insert(StoreTx tx, Plan plan, String createdBy, Instant now, SecureRandom random) {
-        String id = null;
-        for (int i = 0; i < 5 && id == null; i++) {
-            String candidate = Ids.next(now, random);
-            if (!tx.tokenIdExists(candidate)) {
-                id = candidate;
-            }
-        }
-        if (id == null) {
-            throw TokenctlException.failure("could not find a free token id; try again", null);
-        }
+        String id = Ids.fresh(tx, StoreTx.Keyed.TOKENS, now, random);
         List<String> scopeIds = plan.scope().stream().map(OrgRow::id).sorted().toList();
         UserRow owner = plan.owner();
         TokenRow row = new TokenRow(id, plan.kind(), owner == null ? null : owner.id(), owner == null ? null : owner.name(),

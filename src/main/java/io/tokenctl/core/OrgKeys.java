@@ -12,7 +12,7 @@ final class OrgKeys {
 
     static OrgKeyRow add(StoreTx tx, String orgId, Instant now, SecureRandom random) {
         Jwt.KeyPair pair = Jwt.newKeyPair(random);
-        OrgKeyRow key = new OrgKeyRow(Ids.next(now, random), orgId, pair.privateKey(), pair.publicKey(), now);
+        OrgKeyRow key = new OrgKeyRow(Ids.fresh(tx, StoreTx.Keyed.ORG_KEYS, now, random), orgId, pair.privateKey(), pair.publicKey(), now);
         tx.insertOrgKey(key);
         return key;
     }

@@ -54,8 +54,13 @@ record Snapshot(
         return load(tx, p, now, false);
     }
 
+    /** The stored secret a presented one hashes to, or null: the one lookup of a secret, compared in constant time. */
+    static SecretRow secretOf(StoreTx tx, Presented p) {
+        return tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
+    }
+
     private static Snapshot load(StoreTx tx, Presented p, Instant now, boolean withApps) {
-        SecretRow secret = tx.findSecret(p.hash()).filter(s -> Secrets.sameHash(s.hash(), p.hash())).orElse(null);
+        SecretRow secret = secretOf(tx, p);
         TokenRow row = secret == null ? null : tx.findToken(secret.tokenId()).orElse(null);
         if (row == null) {
             return new Snapshot(null, null, null, Map.of(), List.of(), Map.of(), Map.of(), List.of(), now);

@@ -175,8 +175,23 @@ public final class StoreTx {
         }
     }
 
-    public boolean tokenIdExists(String id) {
-        return h.createQuery("SELECT 1 FROM tokens WHERE id = ?").bind(0, id).mapTo(Integer.class).findOne().isPresent();
+    /** The tables whose rows are keyed by a tokenctl id, each with its key column. */
+    public enum Keyed {
+        TOKENS("SELECT 1 FROM tokens WHERE id = ?"),
+        USERS("SELECT 1 FROM users WHERE id = ?"),
+        ORGS("SELECT 1 FROM orgs WHERE id = ?"),
+        ORG_KEYS("SELECT 1 FROM org_keys WHERE kid = ?");
+
+        private final String query;
+
+        Keyed(String query) {
+            this.query = query;
+        }
+    }
+
+    /** Whether a row of {@code table} already has this id (deleted users keep theirs). */
+    public boolean idTaken(Keyed table, String id) {
+        return h.createQuery(table.query).bind(0, id).mapTo(Integer.class).findOne().isPresent();
     }
 
     public void insertSecret(SecretRow s) {
