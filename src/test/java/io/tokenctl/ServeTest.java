@@ -133,6 +133,15 @@ class ServeTest extends AdminStore {
                         "invalid", "10.0.0.300"),
                 new Case("POST", "/api/v2/verify", "application/json", tokenBody(secret, ",\"token\":\"x\""), 400,
                         "invalid", "given twice"),
+                // a second require must not quietly replace the first (and so widen what passes)
+                new Case("POST", "/api/v2/verify", "application/json",
+                        tokenBody(secret, ",\"require\":[\"write:buckets\"],\"require\":[]"), 400, "invalid",
+                        "\"require\" is given twice"),
+                // a secret where a name belongs would be echoed in the answer, audited and stored
+                new Case("POST", "/api/v2/verify", "application/x-www-form-urlencoded",
+                        "token=" + secret + "&org=" + secret, 400, "invalid", "looks like a token secret"),
+                new Case("POST", "/api/v2/verify", "application/x-www-form-urlencoded",
+                        "token=" + secret + "&app=" + secret, 400, "invalid", "looks like a token secret"),
                 // curl -d "$TOKEN": the form's only field name is the secret itself
                 new Case("POST", "/api/v2/verify", "application/x-www-form-urlencoded", secret, 400, "invalid",
                         "was the token sent without token=?"),
@@ -158,6 +167,7 @@ class ServeTest extends AdminStore {
             assertFalse(a.body().contains(secret), "the secret came back in " + a.body());
         }
         assertEquals(List.of(), log, "bad requests are the client's problem, not the server's log");
+        assertFalse(admin.run("audit", "list", "--json").expect(0).out().contains(secret), "a secret in the audit log");
         // and the server still answers
         assertTrue(verifyJson(tokenBody(secret)).json().get("active").asBoolean());
     }

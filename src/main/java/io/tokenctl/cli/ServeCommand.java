@@ -47,9 +47,11 @@ final class ServeCommand extends BaseCommand {
                 t.setDaemon(true);
                 return t;
             });
+            // the JVM halts once its hooks return: this one waits for the stop below (requests in progress, the
+            // timer, then the last flush, which may wait out another process's write), at most a minute
             Thread hook = new Thread(() -> {
                 stop.countDown();
-                await(stopped, 15);
+                await(stopped, 60);
             }, "tokenctl-serve-stop");
             try (Server server = Server.start(service, address, line -> say(err, line))) {
                 timer.scheduleWithFixedDelay(() -> flush(service, err), 1, 1, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Redact;
 import io.tokenctl.api.TokenctlException;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,18 @@ public final class Limits {
         if (!ok) {
             throw TokenctlException.usage(what + ": \"" + text + "\" is not a valid app name; use 1-" + MAX_APP
                     + " printable characters without spaces");
+        }
+        return notASecret(what, text);
+    }
+
+    /**
+     * Refuses a value shaped like a tokenctl secret or a JWT where a name belongs: an app or org name is stored,
+     * audited and echoed in answers, where a secret must never be.
+     */
+    public static String notASecret(String what, String text) {
+        if (text != null && !text.equals(Redact.secrets(text))) {
+            throw TokenctlException.usage(what + ": the value looks like a token secret, not a name; a secret goes"
+                    + " only where a token is asked for (stdin, a request's token field)");
         }
         return text;
     }

@@ -532,15 +532,12 @@ public final class LocalTokenService implements TokenService {
 
     /**
      * Writes the uses that verifies counted since the last flush, in one transaction. A CLI run does it when it
-     * closes; a server calls it on a timer.
+     * closes; a server calls it on a timer. It waits only briefly for another process's write to end: then it
+     * throws, and the uses wait for the next flush.
      */
-    public void flushUsage() {
-        Store open;
-        synchronized (this) {
-            open = store;
-        }
-        if (open != null) {
-            usage.flush(open);
+    public synchronized void flushUsage() {
+        if (store != null) {
+            usage.flush(store, true);
         }
     }
 
@@ -548,7 +545,7 @@ public final class LocalTokenService implements TokenService {
     public synchronized void close() {
         if (store != null) {
             try {
-                usage.flush(store);
+                usage.flush(store, false);
             } finally {
                 store.close();
                 store = null;

@@ -3,6 +3,7 @@ package io.tokenctl.core;
 import io.tokenctl.api.AppState;
 import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.Permission;
+import io.tokenctl.api.Redact;
 import io.tokenctl.api.Requests.Verify;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.TokenStatus;
@@ -85,6 +86,7 @@ final class Verifier {
         if (req.app() != null) {
             Limits.appName("--app", req.app());
         }
+        Limits.notASecret("--org", req.org());
         byte[] ip = req.ip() == null ? null : Cidr.address("--ip", req.ip());
         Presented p = Presented.of(req.token());
         if (p.kind() == Presented.Kind.MALFORMED) {
@@ -94,8 +96,9 @@ final class Verifier {
         Presented.Key key = p.key();
         Loaded loaded = cache.get(key, now, changeCounter);
         if (loaded == null) {
+            VerifyCache.Generation generation = cache.generation();
             loaded = Loaded.of(store.get().read(tx -> Snapshot.load(tx, p, now)), now);
-            cache.put(key, loaded);
+            cache.put(generation, key, loaded);
         }
         Verification plain = loaded.plainAnswer(req, now);
         if (plain != null) {
@@ -210,10 +213,12 @@ final class Verifier {
         return new Decision(ok, false, row);
     }
 
-    private static Decision refuse(StoreTx tx, TokenRow row, Verify req, Instant now, ErrorCode code, String reason) {
+    private static Decision refuse(StoreTx tx, TokenRow row, Verify req, Instant now, ErrorCode code, String why) {
         if (tx == null) {
             return new Decision(null, true, row);
         }
+        // reasons quote what the request named (an org, an app): never a secret, even one given by mistake
+        String reason = Redact.secrets(why);
         audit(tx, row, req, now, "verify", "denied", reason);
         return new Decision(Verification.refused(code, reason, row.id()), false, row);
     }

@@ -10,12 +10,21 @@ import java.util.function.LongSupplier;
  * else committed since (a change counter); if so it starts over. So a revocation made elsewhere (another process,
  * another server) is honoured within that time, one made here at once, because every change through this service
  * clears the cache. Only known tokens are cached; bounded in size.
+ *
+ * <p>Starting over means a new {@link Generation}: a verify takes the current one before it loads, and puts what
+ * it loaded into that one only. So a load that a change overtook (another thread started over meanwhile) lands
+ * in a generation no one reads any more, instead of outliving the change.
  */
 final class VerifyCache {
     static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final int MAX_ENTRIES = 100_000;
 
-    private final ConcurrentHashMap<Presented.Key, Verifier.Loaded> entries = new ConcurrentHashMap<>();
+    /** The entries of one stretch of time in which the store was not seen to change. */
+    static final class Generation {
+        private final ConcurrentHashMap<Presented.Key, Verifier.Loaded> entries = new ConcurrentHashMap<>();
+    }
+
+    private volatile Generation current = new Generation();
     /** When the store was last asked, and when to ask again; null until the first ask. */
     private record Check(Instant at, Instant next, long version) {
     }
@@ -28,26 +37,32 @@ final class VerifyCache {
         if (last == null || now.isBefore(last.at()) || !now.isBefore(last.next())) {
             long v = changeCounter.getAsLong();
             if (last == null || v != last.version()) {
-                entries.clear();
+                current = new Generation();
             }
             check = new Check(now, now.plus(MAX_AGE), v);
         }
-        return entries.get(key);
+        return current.entries.get(key);
     }
 
-    void put(Presented.Key key, Verifier.Loaded s) {
+    /** The generation a load starting now belongs to: take it before loading, after {@link #get}. */
+    Generation generation() {
+        return current;
+    }
+
+    /** Keeps what a verify loaded, in the generation it took before loading (a stale one is read by no one). */
+    void put(Generation loadedIn, Presented.Key key, Verifier.Loaded s) {
         if (s.snapshot().row() == null) {
             return;
         }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+        if (loadedIn.entries.size() >= MAX_ENTRIES) {
+            loadedIn.entries.clear();
         }
-        entries.put(key, s);
+        loadedIn.entries.put(key, s);
     }
 
-    /** Drops every entry and the change count, so the next use asks the store (perhaps a new connection) afresh. */
+    /** Starts over and forgets the change count, so the next use asks the store (perhaps a new connection) afresh. */
     void clear() {
         check = null;
-        entries.clear();
+        current = new Generation();
     }
 }

@@ -66,7 +66,7 @@ final class VerifyBody {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (name.equals("require")) {
-                    out.put(name, requireList(p, value));
+                    put(out, name, requireList(p, value));
                 } else if (known(name)) {
                     if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
                         throw TokenctlException.usage("verify body field \"" + name + "\" must be a string");
@@ -151,7 +151,7 @@ final class VerifyBody {
         return name.equals("token") || name.equals("app") || name.equals("ip") || name.equals("org");
     }
 
-    private static void put(Map<String, Object> out, String name, String value) {
+    private static void put(Map<String, Object> out, String name, Object value) {
         if (out.containsKey(name)) {
             throw TokenctlException.usage("verify body field \"" + name + "\" is given twice");
         }

@@ -178,6 +178,27 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #write(Function)}, but waits at most {@code busyMillis} for another connection's write to end
+     * (then fails as busy, having written nothing): for background writes that others queue behind.
+     */
+    public synchronized <T> T write(Function<StoreTx, T> work, int busyMillis) {
+        busyTimeout(busyMillis);
+        try {
+            return write(work);
+        } finally {
+            busyTimeout(BUSY_TIMEOUT_MS);
+        }
+    }
+
+    private void busyTimeout(int millis) {
+        try {
+            handle.execute("PRAGMA busy_timeout = " + millis);
+        } catch (JdbiException e) {
+            throw storeError(file, e);
+        }
+    }
+
     /** Runs {@code work} outside a write transaction: each statement sees a consistent snapshot. */
     public synchronized <T> T read(Function<StoreTx, T> work) {
         try {
@@ -189,7 +210,17 @@ public final class Store implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        handle.close();
+        try {
+            handle.close();
+        } catch (JdbiException e) {
+            // after a write that failed to begin (the store was busy), JDBI's restoring of auto-commit fails on close;
+            // everything was committed or rolled back already: just let the connection go
+            try {
+                handle.getConnection().close();
+            } catch (SQLException ignored) {
+                // closing is all that was left to do
+            }
+        }
     }
 
     static TokenctlException storeError(Path file, Exception e) {
@@ -204,8 +235,8 @@ public final class Store implements AutoCloseable {
                         + " it was left untouched", e);
             }
             if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
-                return TokenctlException.failure("store " + file + " stayed busy for " + BUSY_TIMEOUT_MS / 1000
-                        + "s; another process holds it", e);
+                return TokenctlException.failure("store " + file + " stayed busy: another process holds its write"
+                        + " lock; try again", e);
             }
             if (code == SQLiteErrorCode.SQLITE_CANTOPEN || code == SQLiteErrorCode.SQLITE_READONLY
                     || code == SQLiteErrorCode.SQLITE_PERM) {

@@ -1,6 +1,8 @@
 package io.tokenctl.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.tokenctl.TestClock;
@@ -71,7 +73,7 @@ class UsageLogTest {
             Thread flusher = new Thread(() -> {
                 try {
                     while (!done.get()) {
-                        log.flush(store);
+                        log.flush(store, false);
                     }
                 } catch (RuntimeException | Error e) {
                     failures.add(e);
@@ -85,7 +87,7 @@ class UsageLogTest {
             done.set(true);
             flusher.join();
             assertEquals(List.of(), failures, "flushes alongside the uses all succeed");
-            log.flush(store);
+            log.flush(store, false);
         }
         try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
             long total = 0;
@@ -95,6 +97,47 @@ class UsageLogTest {
                 assertNotNull(t.lastUsedAt(), "a last use is recorded with the count");
             }
             assertEquals((long) threads * uses, total);
+        }
+    }
+
+    @Test
+    void aFlushThatFindsTheStoreBusyKeepsItsUsesForTheNextAndTheServiceStillCloses() throws Exception {
+        Path file = dir.resolve("busy.db");
+        TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+        SecureRandom random = new SecureRandom();
+        String operator;
+        try (LocalTokenService boot = new LocalTokenService(file, null, clock, random)) {
+            operator = boot.setup(new Setup("admin", "acme", false)).token().secret();
+        }
+        String id;
+        String secret;
+        try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
+            io.tokenctl.api.CreatedToken t = admin.create(new io.tokenctl.api.Requests.CreateToken(null, null, null,
+                    false, false, false, List.of(io.tokenctl.api.Permission.parse("read:buckets")), null, null, null,
+                    null));
+            id = t.token().id();
+            secret = t.secret();
+        }
+        LocalTokenService server = new LocalTokenService(file, null, clock, random);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(server.verify(new io.tokenctl.api.Requests.Verify(secret, null, null, List.of())).active());
+        }
+        // another process holds the write lock, as a long transaction would
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = other.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            io.tokenctl.api.TokenctlException busy = assertThrows(io.tokenctl.api.TokenctlException.class,
+                    server::flushUsage);
+            assertTrue(busy.getMessage().contains("busy") || busy.getMessage().contains("locked"), busy.getMessage());
+            // the verifier keeps answering meanwhile
+            assertTrue(server.verify(new io.tokenctl.api.Requests.Verify(secret, null, null, List.of())).active());
+            st.execute("ROLLBACK");
+        }
+        server.flushUsage();
+        server.verify(new io.tokenctl.api.Requests.Verify(secret, null, null, List.of()));
+        server.close();
+        try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
+            assertEquals(5, admin.show(id).useCount(), "the uses of the failed flush were written by the next one");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tokenctl.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenctl.TestClock;
@@ -49,6 +50,29 @@ class VerifyCacheTest {
 
     boolean active(LocalTokenService s) {
         return s.verify(new Verify(token.secret(), null, null, List.of())).active();
+    }
+
+    @Test
+    void aLoadThatAChangeOvertookIsNotCached() {
+        try (LocalTokenService s = new LocalTokenService(store, null, clock, random)) {
+            VerifyCache cache = new VerifyCache();
+            Presented p = Presented.of(token.secret());
+            Instant now = clock.instant();
+            assertNull(cache.get(p.key(), now, () -> 1));
+            // thread X misses, takes the generation and loads the token as it is before a retirement...
+            VerifyCache.Generation generation = cache.generation();
+            Verifier.Loaded before = Verifier.Loaded.of(s.store().read(tx -> Snapshot.load(tx, p, now)), now);
+            // ...meanwhile the retirement commits elsewhere, and thread Y's check a second later sees it
+            Instant later = now.plus(VerifyCache.MAX_AGE);
+            assertNull(cache.get(p.key(), later, () -> 2));
+            // X's put must not bring the old state back: it would pass until the store changed again
+            cache.put(generation, p.key(), before);
+            assertNull(cache.get(p.key(), later, () -> 2));
+            assertNull(cache.get(p.key(), later.plus(VerifyCache.MAX_AGE), () -> 2));
+            // a load in the current generation is kept
+            cache.put(cache.generation(), p.key(), before);
+            assertEquals(before, cache.get(p.key(), later, () -> 2));
+        }
     }
 
     @Test
