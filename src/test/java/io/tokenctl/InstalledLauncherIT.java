@@ -210,7 +210,7 @@ class InstalledLauncherIT {
         List<java.net.Socket> stalled = new ArrayList<>();
         try {
             java.net.URI url = java.net.URI.create(listeningUrl(serve));
-            // more half-sent requests than the server has workers (8 on 2 cores)
+            // more half-sent requests than the server has workers (4 on 2 cores)
             for (int i = 0; i < 12; i++) {
                 java.net.Socket s = new java.net.Socket("127.0.0.1", url.getPort());
                 s.getOutputStream().write("POST /api/v2/verify HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
