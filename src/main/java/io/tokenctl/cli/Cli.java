@@ -116,9 +116,24 @@ public final class Cli {
                 PermissionFlags.addTo(c.getCommandSpec());
             }
         }
+        reflow(cl);
         cl.setExecutionExceptionHandler(Cli::onFailure);
         cl.setParameterExceptionHandler(Cli::onBadParameters);
         return cl;
+    }
+
+    /**
+     * Makes each command's description one paragraph, which picocli wraps to the help's width. The annotations
+     * keep it in source-sized lines, and picocli would print each line as it is and wrap it again on its own,
+     * leaving a short line after every long one.
+     */
+    private static void reflow(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        String[] lines = spec.usageMessage().description();
+        if (lines.length > 1) {
+            spec.usageMessage().description(String.join(" ", lines));
+        }
+        cl.getSubcommands().values().forEach(Cli::reflow);
     }
 
     /**

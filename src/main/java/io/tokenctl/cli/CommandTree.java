@@ -98,10 +98,22 @@ final class CommandTree {
     }
 
     /** The first line of a description, as plain text. */
+    /**
+     * The first sentence of a description (its lines joined), for one-line places: man pages' NAME, completion
+     * menus. Lines are cut for the source's width, not at sentence ends.
+     */
     static String summary(String[] description) {
         if (description == null || description.length == 0) {
             return "";
         }
-        return description[0].replace("%n", " ").strip();
+        String text = String.join(" ", description).replace("%n", " ").strip();
+        for (int i = 0; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            boolean abbreviation = i >= 3 && (text.startsWith("e.g", i - 3) || text.startsWith("i.e", i - 3));
+            if ((c == '.' || c == '?' || c == '!') && text.charAt(i + 1) == ' ' && !abbreviation) {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
     }
 }

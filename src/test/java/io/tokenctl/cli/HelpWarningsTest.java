@@ -3,6 +3,7 @@ package io.tokenctl.cli;
 import static com.github.stefanbirkner.systemlambda.SystemLambda.tapSystemErrNormalized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenctl.TestClock;
 import java.io.ByteArrayInputStream;
@@ -48,6 +49,30 @@ class HelpWarningsTest {
             });
             assertFalse(stderr.contains("picocli WARN"), String.join(" ", args) + ": " + stderr);
             assertFalse(out.toString().contains("%%"), String.join(" ", args));
+            // the description is one wrapped paragraph: no short line left after a long one (that is, a line
+            // of the source's width that picocli wrapped again on its own)
+            List<String> lines = out.toString().lines().toList();
+            int start = 0;
+            while (start < lines.size() && (lines.get(start).startsWith("Usage:") || lines.get(start).startsWith(" "))) {
+                start++;
+            }
+            for (int i = start; i + 1 < lines.size() && !lines.get(i + 1).startsWith(" ") && !lines.get(i + 1).isEmpty(); i++) {
+                assertTrue(lines.get(i).length() > 60, String.join(" ", args) + ": a short line inside the description: \""
+                        + lines.get(i) + "\"");
+            }
         }
+    }
+
+    @Test
+    void summariesAreTheFirstSentenceOfTheWholeDescription() {
+        assertEquals("Is this token good for this use?", CommandTree.summary(new String[] {
+            "Is this token good for this use? Reads the presented token from stdin (never argv) and",
+            "answers like RFC 7662 introspection."}));
+        assertEquals("Create a new token with a new id and the same permissions as an existing one, or with the"
+                + " permissions given by flags.", CommandTree.summary(new String[] {
+                    "Create a new token with a new id and the same permissions as an existing one,",
+                    "or with the permissions given by flags.", "More."}));
+        assertEquals("Create an org (needs write:orgs, i.e. an org admin's token).",
+                CommandTree.summary(new String[] {"Create an org (needs write:orgs, i.e. an org admin's token)."}));
     }
 }
