@@ -60,6 +60,10 @@ final class ServeCommand extends BaseCommand {
                 out().println("tokenctl serve: listening on http://" + hostPort(bound) + " (store "
                         + root().storePath().toAbsolutePath() + ")");
                 out().flush();
+                String note = exposureNote(bound);
+                if (note != null) {
+                    say(err, note);
+                }
                 await(stop, Long.MAX_VALUE);
             } finally {
                 timer.shutdown();
@@ -114,6 +118,15 @@ final class ServeCommand extends BaseCommand {
             throw TokenctlException.usage("--listen " + text + ": unknown host " + host
                     + "; use an address such as 127.0.0.1 or a name this machine resolves");
         }
+    }
+
+    /** A warning when the server is reachable from other machines: it speaks plain HTTP, tokens in the clear. */
+    static String exposureNote(InetSocketAddress bound) {
+        if (bound.getAddress().isLoopbackAddress()) {
+            return null;
+        }
+        return "tokenctl serve: note: " + hostPort(bound) + " is reachable from other machines over plain HTTP, so"
+                + " tokens cross the network unencrypted; put a TLS-terminating proxy in front, or listen on 127.0.0.1";
     }
 
     private static String hostPort(InetSocketAddress a) {
