@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps secrets out of text that is shown or stored: anything shaped like a tokenctl secret or a JWT becomes
- * {@code <redacted>}. For messages that echo what a user typed (an id that was really a secret, say).
+ * {@code <redacted>}. For messages that echo what a user typed (an id that was really a secret, say). A JWT's
+ * first part is its base64url JSON header, so it starts {@code ey}: dotted names (an org called
+ * {@code research.platform.division}, an app called {@code frontend.acme-corp.internal}) are not secrets.
  */
 public final class Redact {
     private static final Pattern SECRETISH = Pattern.compile(
-            "tctl_[0-9A-Za-z]{20,}|[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
+            "tctl_[0-9A-Za-z]{20,}|ey[A-Za-z0-9_-]{6,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
 
     private Redact() {
     }

@@ -33,27 +33,34 @@ public final class Limits {
 
     /** User and org names: 1-64 of letters, digits, '.', '_', '@', '-', starting with a letter or digit. */
     public static String name(String what, String text) {
+        notASecret(what, text);
         if (text == null || !NAME.matcher(text).matches()) {
-            throw TokenctlException.usage(what + " \"" + text + "\" is not valid; use 1-" + MAX_NAME
+            throw TokenctlException.usage(what + " " + shown(text, MAX_NAME) + " is not valid; use 1-" + MAX_NAME
                     + " letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
         }
         return text;
+    }
+
+    /** A refused value as an error message may quote it: in quotes, unless longer than any valid one. */
+    private static String shown(String text, int max) {
+        return text != null && text.length() > max ? "(" + text.length() + " characters)" : "\"" + text + "\"";
     }
 
     public static final int MAX_APP = 128;
 
     /** App names (verify's --app, approve-app and deny-app): 1-128 printable characters without spaces. */
     public static String appName(String what, String text) {
+        notASecret(what, text);
         boolean ok = text != null && !text.isEmpty() && text.length() <= MAX_APP;
         for (int i = 0; ok && i < text.length(); i++) {
             char c = text.charAt(i);
             ok = c >= 0x21 && c != 0x7f;
         }
         if (!ok) {
-            throw TokenctlException.usage(what + ": \"" + text + "\" is not a valid app name; use 1-" + MAX_APP
+            throw TokenctlException.usage(what + ": " + shown(text, MAX_APP) + " is not a valid app name; use 1-" + MAX_APP
                     + " printable characters without spaces");
         }
-        return notASecret(what, text);
+        return text;
     }
 
     /**

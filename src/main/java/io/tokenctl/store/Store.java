@@ -174,7 +174,32 @@ public final class Store implements AutoCloseable {
         try {
             return handle.inTransaction(h -> work.apply(new StoreTx(h)));
         } catch (JdbiException e) {
+            endFailedTransaction();
             throw storeError(file, e);
+        } catch (RuntimeException | Error e) {
+            endFailedTransaction();
+            throw e;
+        }
+    }
+
+    /**
+     * After a write that failed, makes sure no transaction is left open. A BEGIN IMMEDIATE that found the store
+     * busy leaves the connection with auto-commit off and JDBI believing a transaction is open: later writes would
+     * then run statement by statement, each saved on its own, and no longer all or nothing.
+     */
+    private void endFailedTransaction() {
+        try {
+            java.sql.Connection c = handle.getConnection();
+            if (!c.getAutoCommit()) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // no transaction had begun
+                }
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is unusable: the next statement reports it
         }
     }
 
@@ -213,8 +238,8 @@ public final class Store implements AutoCloseable {
         try {
             handle.close();
         } catch (JdbiException e) {
-            // after a write that failed to begin (the store was busy), JDBI's restoring of auto-commit fails on close;
-            // everything was committed or rolled back already: just let the connection go
+            // JDBI fails to close a handle whose connection it believes is mid-transaction (as after a write that
+            // failed to begin, before endFailedTransaction): everything was committed or rolled back already
             try {
                 handle.getConnection().close();
             } catch (SQLException ignored) {
