@@ -154,7 +154,18 @@ class InstalledLauncherIT {
         Process serve = startServe(Map.of(), err);
         try {
             String url = listeningUrl(serve);
-            // the launcher gives a server the JVM's own compilers, not the CLI's start-up settings
+            // the launcher gives a server the JVM's own compilers, not the CLI's start-up settings; it finds the
+            // command word after the root options, so it must know every root option that takes a value
+            String script = Files.readString(launcher);
+            for (java.lang.reflect.Field f : io.tokenctl.cli.TokenctlCommand.class.getDeclaredFields()) {
+                picocli.CommandLine.Option o = f.getAnnotation(picocli.CommandLine.Option.class);
+                if (o != null && f.getType() != boolean.class) {
+                    for (String name : o.names()) {
+                        assertTrue(script.contains(name + "|") || script.contains("|" + name + ")"),
+                                "the launcher's serve detection skips the value of " + name);
+                    }
+                }
+            }
             String cmdline = Files.readString(Path.of("/proc/" + serve.pid() + "/cmdline")).replace('\0', ' ');
             assertTrue(cmdline.contains(" serve ") && !cmdline.contains("TieredStopAtLevel"), cmdline);
 

@@ -1,20 +1,30 @@
 package io.tokenctl.api;
 
-/** The closed family of failures; each maps to one exit code and one HTTP status. */
+/**
+ * The closed family of failures; each maps to one exit code, one HTTP status and the code of an HTTP error body
+ * (InfluxDB's names, which its clients know).
+ */
 public enum ErrorCode {
-    FAILURE(1, 500),
-    CONFLICT(1, 409),
-    USAGE(2, 400),
-    UNAUTHENTICATED(3, 401),
-    FORBIDDEN(4, 403),
-    NOT_FOUND(5, 404);
+    FAILURE(1, 500, "internal error"),
+    CONFLICT(1, 409, "conflict"),
+    USAGE(2, 400, "invalid"),
+    UNAUTHENTICATED(3, 401, "unauthorized"),
+    FORBIDDEN(4, 403, "forbidden"),
+    NOT_FOUND(5, 404, "not found");
 
     private final int exitCode;
     private final int httpStatus;
+    private final String httpCode;
 
-    ErrorCode(int exitCode, int httpStatus) {
+    ErrorCode(int exitCode, int httpStatus, String httpCode) {
         this.exitCode = exitCode;
         this.httpStatus = httpStatus;
+        this.httpCode = httpCode;
+    }
+
+    /** The {@code code} of an HTTP error body {@code {"code": ..., "message": ...}}. */
+    public String httpCode() {
+        return httpCode;
     }
 
     public int exitCode() {

@@ -51,7 +51,7 @@ final class ServeCommand extends BaseCommand {
             // timer, then the last flush, which may wait out another process's write), at most a minute
             Thread hook = new Thread(() -> {
                 stop.countDown();
-                await(stopped, 60);
+                await(stopped::await, 60);
             }, "tokenctl-serve-stop");
             try (Server server = Server.start(service, address, line -> say(err, line))) {
                 timer.scheduleWithFixedDelay(() -> flush(service, err), 1, 1, TimeUnit.SECONDS);
@@ -64,10 +64,10 @@ final class ServeCommand extends BaseCommand {
                 if (note != null) {
                     say(err, note);
                 }
-                await(stop, Long.MAX_VALUE);
+                await(stop::await, Long.MAX_VALUE);
             } finally {
                 timer.shutdown();
-                await(timer, 5);
+                await(timer::awaitTermination, 5);
             }
             // the server is closed: what the last requests counted is written by close(), just below
             say(err, "tokenctl serve: stopped");
@@ -134,17 +134,14 @@ final class ServeCommand extends BaseCommand {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
-    private static void await(CountDownLatch latch, long seconds) {
-        try {
-            latch.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** A latch's or an executor's timed wait. */
+    private interface TimedWait {
+        boolean await(long time, TimeUnit unit) throws InterruptedException;
     }
 
-    private static void await(ScheduledExecutorService timer, long seconds) {
+    private static void await(TimedWait wait, long seconds) {
         try {
-            timer.awaitTermination(seconds, TimeUnit.SECONDS);
+            wait.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,11 +2,10 @@ package io.tokenctl.cli;
 
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest, or "dev" when run from classes. */
+/** {@code tokenctl --version}: see {@link io.tokenctl.api.Build}. */
 public final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"tokenctl " + (v == null ? "dev" : v)};
+        return new String[] {"tokenctl " + io.tokenctl.api.Build.version()};
     }
 }

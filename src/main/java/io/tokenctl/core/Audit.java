@@ -18,6 +18,13 @@ final class Audit {
                 Redact.secrets(target), ALLOWED, Redact.secrets(reason)));
     }
 
+    /** An event with no operator token behind it (a verify, a refused operator): {@code actor} names who. */
+    static void unattributed(StoreTx tx, Instant now, String actor, String orgId, String action, String target,
+            String outcome, String reason) {
+        tx.insertAudit(new AuditRow(null, now, null, actor, orgId, action, Redact.secrets(target), outcome,
+                Redact.secrets(reason)));
+    }
+
     static void denied(StoreTx tx, Caller caller, Instant now, String action, String target, String reason) {
         tx.insertAudit(new AuditRow(null, now, caller.tokenId(), caller.auditName(), caller.homeOrgId(), action,
                 Redact.secrets(target), DENIED, Redact.secrets(reason)));

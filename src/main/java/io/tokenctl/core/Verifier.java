@@ -8,7 +8,6 @@ import io.tokenctl.api.Requests.Verify;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.AuditRow;
 import io.tokenctl.store.Rows.TokenRow;
 import io.tokenctl.store.Store;
 import io.tokenctl.store.StoreTx;
@@ -180,7 +179,7 @@ final class Verifier {
                     return new Decision(null, true, row);
                 }
                 tx.insertAppIfAbsent(row.id(), req.app(), row.appDefault(), now);
-                audit(tx, row, req, now, "app seen", "allowed", "first use by app " + req.app() + ": "
+                audit(tx, row, req, now, "app seen", Audit.ALLOWED, "first use by app " + req.app() + ": "
                         + row.appDefault().wire());
                 state = tx.findApp(row.id(), req.app()).orElseThrow().state();
             }
@@ -217,9 +216,9 @@ final class Verifier {
         if (tx == null) {
             return new Decision(null, true, row);
         }
-        // reasons quote what the request named (an org, an app): never a secret, even one given by mistake
+        // the answer, like the audit, never quotes a secret (verify refuses one as app or org; this covers the rest)
         String reason = Redact.secrets(why);
-        audit(tx, row, req, now, "verify", "denied", reason);
+        audit(tx, row, req, now, "verify", Audit.DENIED, reason);
         return new Decision(Verification.refused(code, reason, row.id()), false, row);
     }
 
@@ -229,7 +228,7 @@ final class Verifier {
 
     private static void audit(StoreTx tx, TokenRow row, Verify req, Instant now, String action, String outcome,
             String reason) {
-        tx.insertAudit(new AuditRow(null, now, null, actor(req), row.orgId(), action, row.id(), outcome, reason));
+        Audit.unattributed(tx, now, actor(req), row.orgId(), action, row.id(), outcome, reason);
     }
 
     /** GitLab's rotation rule: a superseded secret used after its window retires the token it belonged to. */
@@ -237,7 +236,7 @@ final class Verifier {
         if (row.revokeOnReuse() && row.status() != TokenStatus.RETIRED) {
             String reason = "superseded secret reused after its window: likely leak";
             tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
-            tx.insertAudit(new AuditRow(null, now, null, actor, row.orgId(), "retire", row.id(), "allowed", reason));
+            Audit.unattributed(tx, now, actor, row.orgId(), "retire", row.id(), Audit.ALLOWED, reason);
         }
     }
 
@@ -253,8 +252,7 @@ final class Verifier {
         Identified who = identify(Snapshot.loadForOperator(tx, p, now), now);
         if (who.leak()) {
             TokenRow row = who.row();
-            tx.insertAudit(new AuditRow(null, now, null, "operator", row.orgId(), "authenticate", row.id(), "denied",
-                    who.refusal()));
+            Audit.unattributed(tx, now, "operator", row.orgId(), "authenticate", row.id(), Audit.DENIED, who.refusal());
             retireIfRevokeOnReuse(tx, row, "operator", now);
         }
     }

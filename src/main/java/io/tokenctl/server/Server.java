@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.tokenctl.api.ApiJson;
+import io.tokenctl.api.Build;
 import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.Redact;
 import io.tokenctl.api.Requests.Verify;
@@ -160,7 +161,7 @@ public final class Server implements AutoCloseable {
                 if (e.code() == ErrorCode.FAILURE) {
                     log.accept("tokenctl serve: " + e.getMessage());
                 }
-                refuse(exchange, e.code().httpStatus(), error(httpCode(e.code()), e.getMessage()));
+                refuse(exchange, e.code().httpStatus(), error(e.code().httpCode(), e.getMessage()));
             } catch (IOException e) {
                 // the client went away mid-request: nothing to answer
             } catch (RuntimeException e) {
@@ -168,28 +169,10 @@ public final class Server implements AutoCloseable {
                 StackTraceElement[] at = e.getStackTrace();
                 log.accept("tokenctl serve: internal error (" + e.getClass().getName()
                         + (at.length > 0 ? " at " + at[0] : "") + ")");
-                refuse(exchange, 500, error("internal error", "internal error; see the server's log"));
+                refuse(exchange, ErrorCode.FAILURE.httpStatus(), error(ErrorCode.FAILURE.httpCode(), "internal error; see the server's log"));
             }
         } catch (IOException e) {
             // the answer could not be written: the client is gone
-        }
-    }
-
-    /** InfluxDB's error codes, which its clients know, for each of ours. */
-    static String httpCode(ErrorCode code) {
-        switch (code) {
-            case USAGE:
-                return "invalid";
-            case UNAUTHENTICATED:
-                return "unauthorized";
-            case FORBIDDEN:
-                return "forbidden";
-            case NOT_FOUND:
-                return "not found";
-            case CONFLICT:
-                return "conflict";
-            default:
-                return "internal error";
         }
     }
 
@@ -197,13 +180,12 @@ public final class Server implements AutoCloseable {
 
     private static void health(HttpExchange exchange) throws IOException {
         skip(exchange.getRequestBody(), MAX_BODY);
-        String v = Server.class.getPackage().getImplementationVersion();
         send(exchange, 200, json(g -> {
             g.writeStartObject();
             g.writeStringField("name", "tokenctl");
             g.writeStringField("message", "ready for verifies");
             g.writeStringField("status", "pass");
-            g.writeStringField("version", v == null ? "dev" : v);
+            g.writeStringField("version", Build.version());
             g.writeEndObject();
         }));
     }

@@ -235,17 +235,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        try {
-            handle.close();
-        } catch (JdbiException e) {
-            // JDBI fails to close a handle whose connection it believes is mid-transaction (as after a write that
-            // failed to begin, before endFailedTransaction): everything was committed or rolled back already
-            try {
-                handle.getConnection().close();
-            } catch (SQLException ignored) {
-                // closing is all that was left to do
-            }
-        }
+        handle.close();
     }
 
     static TokenctlException storeError(Path file, Exception e) {

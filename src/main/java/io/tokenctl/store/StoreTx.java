@@ -332,7 +332,6 @@ public final class StoreTx {
         h.createUpdate("UPDATE tokens SET revoke_on_reuse = ? WHERE id = ?").bind(0, on ? 1 : 0).bind(1, id).execute();
     }
 
-    /** Adds coalesced uses of a token: how many verifies passed, and the latest time, IP and app. */
     /**
      * Adds {@code count} uses; the last use moves only forward, since flushes (of several processes) may arrive
      * out of order. Every SET expression reads the row as it was before the update.
