@@ -11,7 +11,7 @@ _tokenctl_spec() {
       subs='' cmds=''
       flags='--force -q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--username --org --store --host --profile --token-file' ;;
     'tokenctl auth')
-      subs='create list show update activate deactivate retire delete regenerate clone promote verify find apps approve-app deny-app' cmds='create list ls show update activate deactivate retire delete regenerate clone promote verify find apps approve-app deny-app'
+      subs='create list show update activate deactivate retire delete regenerate clone promote revoke-org verify find apps approve-app deny-app' cmds='create list ls show update activate deactivate retire delete regenerate clone promote revoke-org verify find apps approve-app deny-app'
       flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
     'tokenctl auth create')
       subs='' cmds=''
@@ -46,6 +46,9 @@ _tokenctl_spec() {
     'tokenctl auth promote')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+    'tokenctl auth revoke-org')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
     'tokenctl auth verify')
       subs='' cmds=''
       flags='--offline -q --quiet -h --help -V --version --debug' vopts='--app --ip --require --org --jwks --store --host --profile --token-file' ;;
@@ -158,6 +161,8 @@ _tokenctl_option_values() {
     'tokenctl auth clone|--token-file') kind=file ;;
     'tokenctl auth promote|--store') kind=file ;;
     'tokenctl auth promote|--token-file') kind=file ;;
+    'tokenctl auth revoke-org|--store') kind=file ;;
+    'tokenctl auth revoke-org|--token-file') kind=file ;;
     'tokenctl auth verify|--jwks') kind=file ;;
     'tokenctl auth verify|--store') kind=file ;;
     'tokenctl auth verify|--token-file') kind=file ;;
@@ -241,6 +246,9 @@ _tokenctl_positional_values() {
       if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
       ;;
     'tokenctl auth promote')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      ;;
+    'tokenctl auth revoke-org')
       if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
       ;;
     'tokenctl auth apps')

@@ -20,9 +20,9 @@ function __tokenctl_spec
             set -g __tokenctl_vopts '--username' '--org' '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'Name of the first admin user' 'Name of the first org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth'
-            set -g __tokenctl_subs 'create' 'list' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote' 'verify' 'find' 'apps' 'approve-app' 'deny-app'
-            set -g __tokenctl_subs_help 'Create a token and print its secret once.' 'List tokens, a page at a time, in creation order.' 'Show one token (never its secret).' 'Change a token\'s description or expiry.' 'Let an inactive token work again.' 'Stop a token working until it is activated again.' 'Revoke a token for good; it stays listed as history with status retired.' 'Delete a token and its history (prefer retire to keep the record).' 'Give a token a new secret, keeping its id and permissions.' 'Create a new token with a new id and the same permissions as an existing one, or with the permissions given by flags.' 'Turn a user token into an account token, owned by the org (admins only).' 'Is this token good for this use?' 'Which token is this secret?' 'List the apps that used a token, with their state and first and last use.' 'Let an app use a token (owner or admin; audited).' 'Refuse an app the use of a token: its verifies answer 403 (owner or admin; audited).'
-            set -g __tokenctl_cmds 'create' 'list' 'ls' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote' 'verify' 'find' 'apps' 'approve-app' 'deny-app'
+            set -g __tokenctl_subs 'create' 'list' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote' 'revoke-org' 'verify' 'find' 'apps' 'approve-app' 'deny-app'
+            set -g __tokenctl_subs_help 'Create a token and print its secret once.' 'List tokens, a page at a time, in creation order.' 'Show one token (never its secret).' 'Change a token\'s description or expiry.' 'Let an inactive token work again.' 'Stop a token working until it is activated again.' 'Revoke a token for good; it stays listed as history with status retired.' 'Delete a token and its history (prefer retire to keep the record).' 'Give a token a new secret, keeping its id and permissions.' 'Create a new token with a new id and the same permissions as an existing one, or with the permissions given by flags.' 'Turn a user token into an account token, owned by the org (admins only).' 'Cut one org out of a token\'s reach: it stops working there and keeps working in its other orgs.' 'Is this token good for this use?' 'Which token is this secret?' 'List the apps that used a token, with their state and first and last use.' 'Let an app use a token (owner or admin; audited).' 'Refuse an app the use of a token: its verifies answer 403 (owner or admin; audited).'
+            set -g __tokenctl_cmds 'create' 'list' 'ls' 'show' 'update' 'activate' 'deactivate' 'retire' 'delete' 'regenerate' 'clone' 'promote' 'revoke-org' 'verify' 'find' 'apps' 'approve-app' 'deny-app'
             set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--debug'
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
@@ -115,6 +115,14 @@ function __tokenctl_spec
             set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
+        case 'tokenctl auth revoke-org'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--debug'
+            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--org' '--store' '--host' '--profile' '--token-file'
+            set -g __tokenctl_vopts_help 'The org to cut out (you are its admin)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)'
         case 'tokenctl auth verify'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
@@ -383,6 +391,10 @@ function __tokenctl_option_values
             __fish_complete_path $argv[3]
         case 'tokenctl auth promote|--token-file'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth revoke-org|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl auth revoke-org|--token-file'
+            __fish_complete_path $argv[3]
         case 'tokenctl auth verify|--jwks'
             __fish_complete_path $argv[3]
         case 'tokenctl auth verify|--store'
@@ -534,6 +546,11 @@ function __tokenctl_positional_values
                 return
             end
         case 'tokenctl auth promote'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_token_ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl auth revoke-org'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
                 __tokenctl_token_ids $argv[4..-1]
                 return

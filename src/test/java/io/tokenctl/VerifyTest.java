@@ -49,6 +49,19 @@ class VerifyTest {
         return JSON.readTree(r.out());
     }
 
+    /** The same verify by the admin, who may see every token and so hears why a dead secret failed. */
+    JsonNode detail(String secret, int exit) throws Exception {
+        return answer(admin.runWithStdin(secret, "auth", "verify").expect(exit));
+    }
+
+    /** What an anonymous verifier hears of a dead secret: no more than of one never issued, and no id. */
+    static void learnsNothing(JsonNode a) {
+        assertFalse(a.get("active").asBoolean(), a.toString());
+        assertEquals("invalid_token", a.get("error").asText(), a.toString());
+        assertEquals("unknown, expired or revoked token", a.get("reason").asText(), a.toString());
+        assertFalse(a.has("id"), a.toString());
+    }
+
     JsonNode show(String id) throws Exception {
         return JSON.readTree(admin.run("auth", "show", id, "--json").expect(0).out());
     }
@@ -99,7 +112,8 @@ class VerifyTest {
         admin.clock.advance(Duration.ofDays(2).minusSeconds(1));
         verify(t.secret()).expect(0);
         admin.clock.advance(Duration.ofSeconds(1));
-        assertTrue(answer(verify(t.secret()).expect(3)).get("reason").asText().contains("expired"));
+        learnsNothing(answer(verify(t.secret()).expect(3)));
+        assertTrue(detail(t.secret(), 3).get("reason").asText().contains("expired"));
         assertEquals("expired", show(t.id()).get("status").asText());
         verify(later.secret()).expect(0);
         admin.run("auth", "list", "--expiring-within", "soon").expect(2);
@@ -113,7 +127,8 @@ class VerifyTest {
         admin.run("auth", "activate", t.id()).expect(0);
         verify(t.secret()).expect(0);
         admin.run("auth", "retire", t.id()).expect(0);
-        assertTrue(answer(verify(t.secret()).expect(3)).get("reason").asText().contains("retired"));
+        learnsNothing(answer(verify(t.secret()).expect(3)));
+        assertTrue(detail(t.secret(), 3).get("reason").asText().contains("retired"));
     }
 
     @ParameterizedTest(name = "{0} from {1} -> {2}")
@@ -248,7 +263,8 @@ class VerifyTest {
         verify(t.secret()).expect(0);
         verify(fresh).expect(0);
         admin.clock.advance(Duration.ofMinutes(1));
-        JsonNode late = answer(verify(t.secret()).expect(3));
+        learnsNothing(answer(verify(t.secret()).expect(3)));
+        JsonNode late = detail(t.secret(), 3);
         assertTrue(late.get("reason").asText().contains("likely leaked"), late.toString());
         verify(fresh).expect(0);
         JsonNode events = JSON.readTree(admin.run("audit", "list", "--target", t.id(), "--json").expect(0).out());

@@ -26,11 +26,10 @@ public final class ApiJson {
         g.writeStringField("orgID", t.orgID());
         g.writeStringField("org", t.org());
         g.writeBooleanField("allOrgs", t.allOrgs());
-        g.writeArrayFieldStart("orgIDs");
-        for (String orgId : t.orgIDs()) {
-            g.writeString(orgId);
+        strings(g, "orgIDs", t.orgIDs());
+        if (!t.excludedOrgIDs().isEmpty()) {
+            strings(g, "excludedOrgIDs", t.excludedOrgIDs());
         }
-        g.writeEndArray();
         g.writeArrayFieldStart("permissions");
         for (Permission p : t.permissions()) {
             g.writeStartObject();
@@ -49,6 +48,10 @@ public final class ApiJson {
         time(g, "expiresAt", t.expiresAt());
         if (t.retiredReason() != null) {
             g.writeStringField("retiredReason", t.retiredReason());
+        }
+        if (t.deactivatedBy() != null) {
+            g.writeStringField("deactivatedBy", t.deactivatedBy());
+            g.writeBooleanField("deactivatedAbove", t.deactivatedAbove());
         }
         g.writeStringField("format", t.format().wire());
         g.writeStringField("appDefault", t.appDefault().wire());

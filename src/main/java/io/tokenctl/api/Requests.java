@@ -61,6 +61,10 @@ public final class Requests {
     public record CloneToken(String id, String description, List<Permission> permissions, boolean allAccess) {
     }
 
+    /** Cuts org {@code org} (a name) out of token {@code id}'s reach. */
+    public record RevokeOrg(String id, String org) {
+    }
+
     /** Adds a user to an org with a role, creating the user when the name is new. */
     public record CreateUser(String name, String org, Role role) {
     }

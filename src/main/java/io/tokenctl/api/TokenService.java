@@ -56,6 +56,12 @@ public interface TokenService extends AutoCloseable {
     /** Irreversible: a user token becomes an account token, owned by the org. */
     Token promote(String id);
 
+    /**
+     * An admin of one org a token reaches cuts that org out of its reach; the token keeps working elsewhere.
+     * (Ending it everywhere takes its owner or an admin of every org it reaches.)
+     */
+    Token revokeOrg(Requests.RevokeOrg request);
+
     Member createUser(CreateUser request);
 
     List<Member> listUsers(ListUsers request);

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
             AuthCommand.Create.class, AuthCommand.ListCmd.class, AuthCommand.Show.class, AuthCommand.Update.class,
             AuthCommand.Activate.class, AuthCommand.Deactivate.class, AuthCommand.Retire.class,
             AuthCommand.Delete.class, AuthCommand.RegenerateCmd.class, AuthCommand.CloneCmd.class,
-            AuthCommand.Promote.class, AuthUse.Verify.class, AuthUse.Find.class, AuthUse.Apps.class,
+            AuthCommand.Promote.class, AuthCommand.RevokeOrgCmd.class, AuthUse.Verify.class, AuthUse.Find.class, AuthUse.Apps.class,
             AuthUse.ApproveApp.class, AuthUse.DenyApp.class})
 final class AuthCommand {
 
@@ -256,6 +256,21 @@ final class AuthCommand {
         @Override
         Token change(TokenService service) {
             return service.promote(id);
+        }
+    }
+
+    @Command(name = "revoke-org", mixinStandardHelpOptions = true,
+            description = {"Cut one org out of a token's reach: it stops working there and keeps working in its other",
+                "orgs. For an admin of that org, whose power ends at the org's edge (ending the token everywhere takes",
+                "its owner or an admin of every org it reaches). Audited in both orgs."},
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth revoke-org 65f1c2a09b7e4d11 --org staging")
+    static final class RevokeOrgCmd extends OneToken {
+        @Option(names = "--org", required = true, paramLabel = "ORG", description = "The org to cut out (you are its admin)")
+        String org;
+
+        @Override
+        void run(TokenService service) {
+            print(this, output, service.revokeOrg(new io.tokenctl.api.Requests.RevokeOrg(id, org)));
         }
     }
 

@@ -59,8 +59,8 @@ final class AuthUse {
         boolean quiet;
 
         @Override
-        boolean needsToken() {
-            return false;
+        TokenService open(TokenctlCommand root) {
+            return root.serviceWithOptionalToken();
         }
 
         private int code;

@@ -28,7 +28,7 @@ abstract class BaseCommand implements Callable<Integer> {
         if (!opensService()) {
             run(null);
         } else {
-            try (TokenService service = needsToken() ? root().service() : root().serviceWithoutToken()) {
+            try (TokenService service = open(root())) {
                 run(service);
             }
         }
@@ -63,6 +63,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     boolean needsToken() {
         return true;
+    }
+
+    /** The API this command talks to: with the operator token, or without one when it needs none. */
+    TokenService open(TokenctlCommand root) {
+        return needsToken() ? root.service() : root.serviceWithoutToken();
     }
 
     abstract void run(TokenService service);

@@ -40,7 +40,7 @@ final class ServeCommand extends BaseCommand {
         PrintWriter err = err();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalTokenService service = root().localService()) {
+        try (LocalTokenService service = root().localService().notes(line -> say(err, "tokenctl serve: " + line))) {
             service.openStore();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "tokenctl-usage-flush");

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain text table: columns padded to the widest cell, two spaces apart, no trailing spaces. */
+/**
+ * A plain text table: columns padded to the widest cell, two spaces apart, no trailing spaces. A cell shows what
+ * a terminal would act on or hide (escapes, newlines, bidi overrides: audit reasons hold what callers typed) as
+ * an escape (backslash, u, four hex digits), so no cell can retitle or clear the screen or forge a row.
+ */
 final class Table {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
@@ -16,7 +20,7 @@ final class Table {
     Table row(String... cells) {
         List<String> r = new ArrayList<>(cells.length);
         for (String c : cells) {
-            r.add(c == null ? "" : c);
+            r.add(c == null ? "" : io.tokenctl.api.Redact.forTerminal(c));
         }
         rows.add(r);
         return this;

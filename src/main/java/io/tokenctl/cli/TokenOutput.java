@@ -48,12 +48,18 @@ final class TokenOutput {
         t.row("ID", k.id()).row("Description", k.description()).row("Kind", k.kind().wire())
                 .row("Status", k.status().wire()).row("User", k.user() == null ? "" : k.user() + " (" + k.userID() + ")")
                 .row("Org", k.org() + " (" + k.orgID() + ")")
-                .row("Scope", k.allOrgs() ? "all orgs of the owner" : String.join(",", k.orgIDs()))
+                .row("Scope", k.allOrgs() ? "all orgs of the owner" + (k.excludedOrgIDs().isEmpty() ? ""
+                        : " but " + String.join(",", k.excludedOrgIDs()) + " (cut out by their admins)")
+                        : String.join(",", k.orgIDs()))
                 .row("Hash", k.hash())
                 .row("Created", time(k.createdAt())).row("Updated", time(k.updatedAt()))
                 .row("Expires", time(k.expiresAt())).row("Permissions", permissions(k.permissions()));
         if (k.retiredReason() != null) {
             t.row("Retired", k.retiredReason());
+        }
+        if (k.deactivatedBy() != null) {
+            t.row("Deactivated", "by " + k.deactivatedBy() + (k.deactivatedAbove()
+                    ? ", above its owner: only an admin of every org it reaches may activate it" : ""));
         }
         t.row("Format", k.format().wire()).row("App default", k.appDefault().wire())
                 .row("Allowed IPs", k.allowIPs().isEmpty() ? "any" : String.join(",", k.allowIPs()))

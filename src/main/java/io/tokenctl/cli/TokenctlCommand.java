@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The top-level command: where the store or server is, which profile, which operator token. Its subcommands are
@@ -49,6 +51,9 @@ public final class TokenctlCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
 
     private Config config;
     private boolean newProfileAllowed;
@@ -147,6 +152,14 @@ public final class TokenctlCommand {
         return open(null);
     }
 
+    /**
+     * The API with the operator token if one is set, else none: for verify, which needs none but tells a caller
+     * who may see a token why its secret failed.
+     */
+    TokenService serviceWithOptionalToken() {
+        return open(operatorToken());
+    }
+
     /** The local store with no operator token, for serve, which verifies presented tokens only. */
     LocalTokenService localService() {
         String url = hostUrl();
@@ -163,6 +176,13 @@ public final class TokenctlCommand {
             throw TokenctlException.failure("--host " + url + ": this build's commands don't talk to a server yet"
                     + " (`tokenctl serve` answers POST /api/v2/verify only); use --store", null);
         }
-        return new LocalTokenService(storePath(), token, ctx.clock(), ctx.random());
+        return new LocalTokenService(storePath(), token, ctx.clock(), ctx.random()).notes(this::note);
+    }
+
+    /** One line on stderr about something that could not be recorded though the command's answer stands. */
+    private void note(String line) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("tokenctl: note: " + io.tokenctl.api.Redact.forTerminal(line));
+        err.flush();
     }
 }

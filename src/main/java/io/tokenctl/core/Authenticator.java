@@ -57,8 +57,8 @@ final class Authenticator {
 
     /**
      * The orgs a token works in, with the role it acts with in each: an account token acts as admin in its static
-     * scope; a user token with its owner's role, in its static scope or (all-orgs) every org of the owner, and
-     * only where the owner is still a member.
+     * scope; a user token with its owner's role, in its static scope or (all-orgs) every org of the owner but those
+     * cut out, and only where the owner is still a member.
      */
     static Map<String, Caller.OrgAccess> scope(StoreTx tx, TokenRow token) {
         Map<String, Caller.OrgAccess> out = new LinkedHashMap<>();
@@ -70,7 +70,8 @@ final class Authenticator {
             return out;
         }
         for (MemberRow m : tx.memberships(token.userId())) {
-            if (statics == null || statics.contains(m.orgId())) {
+            boolean inScope = statics == null ? !token.excludedOrgIds().contains(m.orgId()) : statics.contains(m.orgId());
+            if (inScope) {
                 out.put(m.orgId(), new Caller.OrgAccess(m.orgId(), m.orgName(), Role.fromWire(m.role())));
             }
         }

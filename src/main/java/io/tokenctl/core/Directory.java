@@ -171,6 +171,13 @@ final class Directory {
         return out;
     }
 
+    /** Who an audit event shows as its actor when the caller may not see the acting token. */
+    static final String ANOTHER_ORG = "(another org)";
+
+    /**
+     * A page of the audit log of the orgs the caller administers. An event by a token the caller may not see (an
+     * admin of another org acting in this one) shows its actor as {@link #ANOTHER_ORG}, without the token id.
+     */
     static AuditPage audit(StoreTx tx, Caller caller, ListAudit req, int limit) {
         List<String> orgs = caller.adminOrgIds();
         if (orgs.isEmpty()) {
@@ -178,12 +185,22 @@ final class Directory {
         }
         List<AuditRow> rows = tx.audit(new AuditFilter(orgs, req.since(), req.actor(), req.target(), req.after(),
                 limit + 1));
+        java.util.Map<String, Boolean> shown = new java.util.HashMap<>();
         List<AuditEvent> out = new ArrayList<>();
         for (int i = 0; i < rows.size() && i < limit; i++) {
             AuditRow a = rows.get(i);
-            out.add(new AuditEvent(a.seq(), a.at(), a.actorTokenId(), a.actorUser(), a.orgId(), a.action(), a.target(),
-                    a.outcome(), a.reason()));
+            String tokenId = a.actorTokenId();
+            String actor = a.actorUser();
+            if (tokenId != null && !shown.computeIfAbsent(tokenId, id -> Visibility.maySeeActor(tx, caller, id))) {
+                if (req.actor() != null) {
+                    continue; // matching the name would tell it
+                }
+                tokenId = null;
+                actor = ANOTHER_ORG;
+            }
+            out.add(new AuditEvent(a.seq(), a.at(), tokenId, actor, a.orgId(), a.action(), a.target(), a.outcome(),
+                    a.reason()));
         }
-        return new AuditPage(out, rows.size() > limit ? out.get(limit - 1).seq() : null);
+        return new AuditPage(out, rows.size() > limit ? rows.get(limit - 1).seq() : null);
     }
 }

@@ -35,4 +35,38 @@ public final class Ids {
     public static boolean looksLikeId(String text) {
         return text != null && ID.matcher(text).matches();
     }
+
+    /**
+     * Checks a token id a caller gave, before anything is looked up or audited. 16 lowercase hex digits go on; so
+     * does a secret pasted where an id belongs, which the lookup refuses as "not found" with the secret redacted.
+     * A value holding control or formatting characters, or longer than any name, is a usage error quoting it
+     * escaped and cut short. Any other value is "not found" at once: no token has an id of that shape.
+     */
+    static String requireTokenId(String id) {
+        return require("token", id);
+    }
+
+    /** The same check for the id of an org's signing key. */
+    static String requireKeyId(String id) {
+        return require("key", id);
+    }
+
+    private static String require(String what, String id) {
+        if (looksLikeId(id)) {
+            return id;
+        }
+        if (id == null || id.isEmpty()) {
+            throw TokenctlException.usage("no " + what + " id given; a " + what + " id is 16 lowercase hex digits,"
+                    + " e.g. 0190a1b2c3d4e5f6");
+        }
+        if (!io.tokenctl.api.Redact.secrets(id).equals(id)) {
+            return id;
+        }
+        if (id.codePointCount(0, id.length()) > Limits.MAX_NAME || Limits.firstUnsafe(id) >= 0) {
+            throw TokenctlException.usage(what + " id " + Limits.quoted(id) + " is not valid; a " + what
+                    + " id is 16 lowercase hex digits, e.g. 0190a1b2c3d4e5f6");
+        }
+        throw TokenctlException.notFound("no " + what + " with id \"" + id + "\" (" + what
+                + " ids are 16 lowercase hex digits)");
+    }
 }

@@ -4,10 +4,17 @@ import io.tokenctl.api.Redact;
 import io.tokenctl.api.TokenctlException;
 import java.util.regex.Pattern;
 
-/** Documented limits on what users type. */
+/**
+ * Documented limits on what users type. Lengths count characters (code points), not UTF-16 units: 256 emoji is
+ * 256 characters. Nothing typed may hold a character that a terminal acts on or that hides what the text says
+ * ({@link Redact#isUnsafe}): "grafana" with a zero-width space in it must not pass for grafana in an approval list.
+ */
 public final class Limits {
     public static final int MAX_DESCRIPTION = 256;
     public static final int MAX_NAME = 64;
+    public static final int MAX_APP = 128;
+    /** The most of a refused value an error message quotes. */
+    static final int MAX_QUOTED = 64;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0," + (MAX_NAME - 1) + "}");
 
     private Limits() {
@@ -17,48 +24,67 @@ public final class Limits {
         if (text == null) {
             return null;
         }
-        if (text.length() > MAX_DESCRIPTION) {
-            throw TokenctlException.usage("--description is " + text.length() + " characters long; the most is "
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_DESCRIPTION) {
+            throw TokenctlException.usage("--description is " + length + " characters long; the most is "
                     + MAX_DESCRIPTION);
         }
-        if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw TokenctlException.usage("--description holds a control character; use printable text only");
+        int bad = firstUnsafe(text);
+        if (bad >= 0) {
+            throw TokenctlException.usage("--description holds " + codePoint(bad)
+                    + ", a control or invisible formatting character; use printable text only");
         }
         return text;
     }
 
     static String truncateDescription(String text) {
-        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 3) + "...";
+        if (text.codePointCount(0, text.length()) <= MAX_DESCRIPTION) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_DESCRIPTION - 3)) + "...";
     }
 
     /** User and org names: 1-64 of letters, digits, '.', '_', '@', '-', starting with a letter or digit. */
     public static String name(String what, String text) {
         notASecret(what, text);
         if (text == null || !NAME.matcher(text).matches()) {
-            throw TokenctlException.usage(what + " " + shown(text, MAX_NAME) + " is not valid; use 1-" + MAX_NAME
+            throw TokenctlException.usage(what + " " + quoted(text) + " is not valid; use 1-" + MAX_NAME
                     + " letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
         }
         return text;
     }
 
-    /** A refused value as an error message may quote it: in quotes, unless longer than any valid one. */
-    private static String shown(String text, int max) {
-        return text != null && text.length() > max ? "(" + text.length() + " characters)" : "\"" + text + "\"";
+    /** A name that may be absent (a filter or default left out): checked when given. */
+    static String nameOrNull(String what, String text) {
+        return text == null ? null : name(what, text);
     }
 
-    public static final int MAX_APP = 128;
+    /**
+     * A refused value as an error message may quote it: in quotes, control and formatting characters escaped,
+     * and cut after {@link #MAX_QUOTED} characters (saying how long it was), so a huge value can't make a huge line.
+     */
+    public static String quoted(String text) {
+        if (text == null) {
+            return "(none)";
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length <= MAX_QUOTED) {
+            return "\"" + Redact.forTerminal(text) + "\"";
+        }
+        return "\"" + Redact.forTerminal(text.substring(0, text.offsetByCodePoints(0, MAX_QUOTED))) + "\u2026\" ("
+                + length + " characters)";
+    }
 
     /** App names (verify's --app, approve-app and deny-app): 1-128 printable characters without spaces. */
     public static String appName(String what, String text) {
         notASecret(what, text);
-        boolean ok = text != null && !text.isEmpty() && text.length() <= MAX_APP;
-        for (int i = 0; ok && i < text.length(); i++) {
-            char c = text.charAt(i);
-            ok = c >= 0x21 && c != 0x7f;
-        }
+        int length = text == null ? 0 : text.codePointCount(0, text.length());
+        boolean ok = length >= 1 && length <= MAX_APP
+                && text.codePoints().noneMatch(c -> Redact.isUnsafe(c) || Character.isWhitespace(c)
+                        || Character.isSpaceChar(c));
         if (!ok) {
-            throw TokenctlException.usage(what + ": " + shown(text, MAX_APP) + " is not a valid app name; use 1-" + MAX_APP
-                    + " printable characters without spaces");
+            throw TokenctlException.usage(what + ": " + quoted(text) + " is not a valid app name; use 1-" + MAX_APP
+                    + " printable characters without spaces or invisible formatting characters");
         }
         return text;
     }
@@ -73,5 +99,14 @@ public final class Limits {
                     + " only where a token is asked for (stdin, a request's token field)");
         }
         return text;
+    }
+
+    /** The first code point of {@code text} that is {@link Redact#isUnsafe}, or -1. */
+    static int firstUnsafe(String text) {
+        return text.codePoints().filter(Redact::isUnsafe).findFirst().orElse(-1);
+    }
+
+    static String codePoint(int c) {
+        return String.format("U+%04X", c);
     }
 }

@@ -18,6 +18,7 @@ import io.tokenctl.api.Results.AppUse;
 import io.tokenctl.api.Results.SigningKey;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.Requests.Regenerate;
+import io.tokenctl.api.Requests.RevokeOrg;
 import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.Requests.UpdateToken;
 import io.tokenctl.api.Results.AuditPage;
@@ -47,6 +48,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +63,8 @@ public final class LocalTokenService implements TokenService {
     private final Supplier<SecureRandom> random;
     private final Operations ops;
     private final UsageLog usage = new UsageLog();
-    private final Verifier verifier = new Verifier(this::store, usage);
+    private volatile Consumer<String> notes = line -> { };
+    private final Verifier verifier = new Verifier(this::store, usage, line -> notes.accept(line));
     private Store store;
 
     public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, SecureRandom random) {
@@ -107,6 +110,15 @@ public final class LocalTokenService implements TokenService {
         verifier.invalidate();
     }
 
+    /**
+     * Where to say, in one line each, what could not be recorded though the answer stands (a verify's use on a
+     * read-only store): a CLI's stderr, a server's log.
+     */
+    public LocalTokenService notes(Consumer<String> sink) {
+        this.notes = sink;
+        return this;
+    }
+
     /** Opens the store now, so a missing or foreign one is reported before a server starts listening. */
     public void openStore() {
         store();
@@ -122,17 +134,16 @@ public final class LocalTokenService implements TokenService {
     public SetupResult setup(Setup request) {
         String username = Limits.name("--username", request.username());
         String orgName = Limits.name("--org", request.org());
-        boolean existed = Files.exists(storeFile);
+        if (!request.force() && isEmptyFile(storeFile)) {
+            throw TokenctlException.conflict("store " + storeFile.toAbsolutePath() + " already exists (an empty file);"
+                    + " pass --force to set it up");
+        }
         open(true);
         Instant now = clock.instant();
         return store.write(tx -> {
             if (tx.countOrgs() > 0) {
                 throw TokenctlException.conflict("store " + store.file() + " is already set up; setup runs once per"
                         + " store and left it untouched (use `tokenctl auth create` with the operator token)");
-            }
-            if (existed && !request.force()) {
-                throw TokenctlException.conflict("store " + store.file() + " already exists (with no org in it);"
-                        + " pass --force to set it up");
             }
             OrgRow org = new OrgRow(Ids.next(now, random.get()), orgName, now);
             UserRow user = new UserRow(Ids.next(now, random.get()), username, now);
@@ -141,7 +152,7 @@ public final class LocalTokenService implements TokenService {
             tx.insertMembership(user.id(), org.id(), Role.ADMIN.wire());
             // the operator token reaches every org its admin will belong to
             Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
-                    username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of());
+                    username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(), List.of());
             Minting.Minted minted = Minting.insert(tx, plan, null, now, random.get());
             tx.insertAudit(new io.tokenctl.store.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
                     "org:" + orgName, Audit.ALLOWED, null));
@@ -149,11 +160,21 @@ public final class LocalTokenService implements TokenService {
         });
     }
 
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false; // opening it reports what is wrong
+        }
+    }
+
     // --- tokens
 
     @Override
     public CreatedToken create(CreateToken request) {
         String description = Limits.description(request.description());
+        Limits.nameOrNull("--user", request.user());
+        request.orgs().forEach(o -> Limits.name("--org", o));
         List<Permission> permissions = Minting.permissionsOf(request.allAccess(), request.permissions());
         if (request.allOrgs() && !request.orgs().isEmpty()) {
             throw TokenctlException.usage("--all-orgs and --org exclude each other; give one");
@@ -183,8 +204,11 @@ public final class LocalTokenService implements TokenService {
             throw TokenctlException.usage("--limit " + limit + " is too large; use 1-" + ListTokens.MAX_LIMIT);
         }
         if (request.after() != null && !Ids.looksLikeId(request.after())) {
-            throw TokenctlException.usage("--after: \"" + request.after() + "\" is not a token id (16 hex digits)");
+            throw TokenctlException.usage("--after: " + Limits.quoted(request.after())
+                    + " is not a token id (16 hex digits)");
         }
+        Limits.nameOrNull("--user", request.user());
+        Limits.nameOrNull("--org", request.org());
         return ops.look("list", null, (tx, caller, now) -> {
             List<String> readable = Visibility.readableOrgs(caller);
             List<String> adminOrgs = new ArrayList<>(caller.adminOrgIds());
@@ -216,14 +240,17 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public Token show(String id) {
+        Ids.requireTokenId(id);
         return ops.look("show", id, (tx, caller, now) -> Tokens.view(Visibility.visible(tx, caller, id), now));
     }
 
     @Override
     public Token update(UpdateToken request) {
         String description = Limits.description(request.description());
+        Ids.requireTokenId(request.id());
+        Limits.nameOrNull("--owner", request.owner());
         return ops.change("update", request.id(), (tx, caller, now) -> {
-            TokenRow row = Visibility.manageable(tx, caller, request.id());
+            TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
             requireNotRetired(row, "updated");
             if (request.expires() != null) {
                 Minting.requireCanReissue(tx, caller, row);
@@ -257,26 +284,44 @@ public final class LocalTokenService implements TokenService {
     }
 
     private Token setStatus(String id, TokenStatus status, String action) {
+        Ids.requireTokenId(id);
         return ops.change(action, id, (tx, caller, now) -> {
-            TokenRow row = Visibility.manageable(tx, caller, id);
+            Visibility.Managed managed = Visibility.manageable(tx, caller, id);
+            TokenRow row = managed.row();
             if (row.status() == status) {
                 return Tokens.view(row, now);
             }
             requireNotRetired(row, status == TokenStatus.ACTIVE ? "activated" : "changed");
-            if (status == TokenStatus.ACTIVE) {
-                Minting.requireCanReissue(tx, caller, row);
+            String reason = null;
+            switch (status) {
+                case ACTIVE -> {
+                    // a deactivation from above the owner holds until someone of that standing lifts it
+                    if (row.deactivatedAbove() && !managed.asAdmin()) {
+                        throw TokenctlException.forbidden("token " + row.id() + " was deactivated by "
+                                + row.deactivatedBy() + ", above its owner: only an admin of every org it reaches may"
+                                + " activate it");
+                    }
+                    Minting.requireCanReissue(tx, caller, row);
+                    tx.activate(row.id(), now);
+                }
+                case INACTIVE -> {
+                    boolean above = !Visibility.isOwner(caller, row);
+                    tx.deactivate(row.id(), caller.auditName(), above, now);
+                    reason = above ? "deactivated above its owner: only an admin of every org it reaches may activate it"
+                            : null;
+                }
+                default -> tx.setStatus(row.id(), status, "retired by " + caller.auditName(), now);
             }
-            String reason = status == TokenStatus.RETIRED ? "retired by " + caller.auditName() : null;
-            tx.setStatus(row.id(), status, reason, now);
-            Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), null);
+            Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), reason);
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
     }
 
     @Override
     public void delete(String id) {
+        Ids.requireTokenId(id);
         ops.change("delete", id, (tx, caller, now) -> {
-            TokenRow row = Visibility.manageable(tx, caller, id);
+            TokenRow row = Visibility.manageable(tx, caller, id).row();
             tx.deleteToken(row.id());
             Audit.allowed(tx, caller, now, row.orgId(), "delete", row.id(), null);
             return null;
@@ -288,8 +333,9 @@ public final class LocalTokenService implements TokenService {
         if (request.grace() != null && request.oldExpiresAt() != null) {
             throw TokenctlException.usage("--grace and --old-expires exclude each other; give one");
         }
+        Ids.requireTokenId(request.id());
         return ops.change("regenerate", request.id(), (tx, caller, now) -> {
-            TokenRow row = Visibility.manageable(tx, caller, request.id());
+            TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
             requireNotRetired(row, "regenerated");
             Minting.requireCanReissue(tx, caller, row);
             Instant oldEnd = now;
@@ -320,8 +366,9 @@ public final class LocalTokenService implements TokenService {
         List<Permission> wanted = request.permissions() == null && !request.allAccess() ? null
                 : Minting.permissionsOf(request.allAccess(),
                         request.permissions() == null ? List.of() : request.permissions());
+        Ids.requireTokenId(request.id());
         return ops.change("clone", request.id(), (tx, caller, now) -> {
-            TokenRow original = Visibility.visible(tx, caller, request.id());
+            TokenRow original = Visibility.manageable(tx, caller, request.id()).row();
             if (original.expiresAt() != null && !original.expiresAt().isAfter(now)) {
                 throw TokenctlException.conflict("token " + original.id() + " expired at " + original.expiresAt()
                         + "; a clone would be born expired: create a new token with --expires");
@@ -341,15 +388,21 @@ public final class LocalTokenService implements TokenService {
                     original.allOrgs(), permissions, desc, original.expiresAt(),
                     new Minting.Use(original.format(), original.appDefault(), original.allowIps()));
             Minting.Minted minted = Minting.mint(tx, caller, plan, now, random.get());
+            // the orgs whose admins cut them out of the original stay out of the clone
+            for (String orgId : original.excludedOrgIds()) {
+                tx.excludeOrg(minted.row().id(), orgId, caller.auditName(), now);
+            }
             Audit.allowed(tx, caller, now, plan.home().id(), "clone", minted.row().id(), "clone of " + original.id());
-            return minted.created();
+            return new CreatedToken(Tokens.view(tx.findToken(minted.row().id()).orElseThrow(), now),
+                    minted.created().secret());
         });
     }
 
     @Override
     public Token promote(String id) {
+        Ids.requireTokenId(id);
         return ops.change("promote", id, (tx, caller, now) -> {
-            TokenRow row = Visibility.visible(tx, caller, id);
+            TokenRow row = Visibility.manageable(tx, caller, id).row();
             if (!caller.isAdmin(row.orgId())) {
                 throw TokenctlException.forbidden("only admins of org " + row.orgName() + " promote tokens");
             }
@@ -360,11 +413,51 @@ public final class LocalTokenService implements TokenService {
             // an account token acts as admin wherever it reaches: the caller must be admin, and hold it all, in each
             Minting.authorize(tx, caller, Minting.planOf(tx, row, TokenKind.ACCOUNT, null));
             if (row.allOrgs()) {
-                // an account token's scope is a fixed list: the owner's orgs as they are now
-                tx.setTokenOrgs(row.id(), tx.memberships(row.userId()).stream().map(m -> m.orgId()).toList());
+                // an account token's scope is a fixed list: the orgs it reaches now
+                tx.setTokenOrgs(row.id(), Visibility.reach(tx, row));
             }
             tx.promote(row.id(), now);
             Audit.allowed(tx, caller, now, row.orgId(), "promote", row.id(), "was a user token of " + row.userName());
+            return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
+        });
+    }
+
+    @Override
+    public Token revokeOrg(RevokeOrg request) {
+        Ids.requireTokenId(request.id());
+        Limits.name("--org", request.org());
+        return ops.change("revoke-org", request.id(), (tx, caller, now) -> {
+            TokenRow row = Visibility.visible(tx, caller, request.id());
+            OrgRow org = Directory.orgInScope(tx, caller, request.org());
+            if (!caller.isAdmin(org.id()) || !Visibility.writesTokens(caller, org.id())) {
+                throw TokenctlException.forbidden("only admins of org " + org.name() + " (with write:authorizations)"
+                        + " cut it out of a token's reach");
+            }
+            requireNotRetired(row, "changed");
+            List<String> reach = Visibility.reach(tx, row);
+            if (!reach.contains(org.id())) {
+                return Tokens.view(row, now); // already out of its reach
+            }
+            if (row.allOrgs()) {
+                tx.excludeOrg(row.id(), org.id(), caller.auditName(), now);
+            } else {
+                tx.removeTokenOrg(row.id(), org.id());
+            }
+            String reason = "org " + org.name() + " cut out of its reach by an admin of " + org.name();
+            Audit.allowed(tx, caller, now, org.id(), "revoke-org", row.id(), reason);
+            String home = row.orgId();
+            if (home.equals(org.id())) {
+                // its home is gone from its reach: it lives on in the first org it still reaches
+                List<String> left = new ArrayList<>(reach);
+                left.remove(org.id());
+                if (!left.isEmpty()) {
+                    home = left.get(0);
+                    tx.setHomeOrg(row.id(), home, now);
+                }
+            }
+            if (!home.equals(org.id())) {
+                Audit.allowed(tx, caller, now, home, "revoke-org", row.id(), reason);
+            }
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
     }
@@ -374,17 +467,21 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Member createUser(CreateUser request) {
         Limits.name("user name", request.name());
+        Limits.nameOrNull("--org", request.org());
         return ops.change("user create", "user:" + request.name(),
                 (tx, caller, now) -> Directory.createUser(tx, caller, now, request, random.get()));
     }
 
     @Override
     public List<Member> listUsers(ListUsers request) {
+        Limits.nameOrNull("--org", request.org());
         return ops.look("user list", null, (tx, caller, now) -> Directory.listUsers(tx, caller, request));
     }
 
     @Override
     public UserDeleted deleteUser(DeleteUser request) {
+        Limits.name("user name", request.name());
+        Limits.nameOrNull("--org", request.org());
         return ops.change("user delete", "user:" + request.name(),
                 (tx, caller, now) -> Directory.deleteUser(tx, caller, now, request));
     }
@@ -406,6 +503,7 @@ public final class LocalTokenService implements TokenService {
         if (limit > ListTokens.MAX_LIMIT) {
             throw TokenctlException.usage("--limit " + limit + " is too large; use 1-" + ListTokens.MAX_LIMIT);
         }
+        flushQuietly(); // refused verifies counted here appear in the log read here
         return ops.look("audit list", null, (tx, caller, now) -> Directory.audit(tx, caller, request, limit));
     }
 
@@ -414,11 +512,13 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Verification verify(Verify request) {
         // millisecond time is plenty for expiry, and cheaper to read than the clock's nanoseconds
-        return verifier.verify(request, Instant.ofEpochMilli(clock.millis()));
+        return verifier.verify(request, Instant.ofEpochMilli(clock.millis()),
+                id -> ops.callerMay((tx, caller) -> Visibility.maySee(tx, caller, id)));
     }
 
     @Override
     public List<AppUse> apps(String id) {
+        Ids.requireTokenId(id);
         return ops.look("apps", id, (tx, caller, now) -> {
             TokenRow row = Visibility.visible(tx, caller, id);
             List<AppUse> out = new ArrayList<>();
@@ -431,8 +531,9 @@ public final class LocalTokenService implements TokenService {
     public AppUse setAppState(SetAppState request) {
         String action = request.state() == AppState.ALLOW ? "approve-app" : "deny-app";
         Limits.appName("APP", request.app());
+        Ids.requireTokenId(request.id());
         return ops.change(action, request.id(), (tx, caller, now) -> {
-            TokenRow row = Visibility.manageable(tx, caller, request.id());
+            TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
             if (request.state() == AppState.ALLOW) {
                 Minting.requireCanReissue(tx, caller, row);
             }
@@ -458,7 +559,7 @@ public final class LocalTokenService implements TokenService {
         Presented p = leaked(request);
         return ops.change("retire", null, (tx, caller, now) -> {
             TokenRow row = bySecret(tx, caller, p);
-            row = Visibility.manageable(tx, caller, row.id());
+            row = Visibility.manageable(tx, caller, row.id()).row();
             if (row.status() != TokenStatus.RETIRED) {
                 String reason = "retired by secret (leak response) by " + caller.auditName();
                 tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
@@ -487,6 +588,7 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public SigningKey rotateOrgKey(String org) {
+        Limits.name("ORG", org);
         return ops.change("key rotate", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             requireOrgAdmin(caller, o);
@@ -498,6 +600,8 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public void removeOrgKey(String org, String kid) {
+        Limits.name("ORG", org);
+        Ids.requireKeyId(kid);
         ops.change("key remove", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             requireOrgAdmin(caller, o);
@@ -511,6 +615,7 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public List<SigningKey> orgKeys(String org) {
+        Limits.name("ORG", org);
         return ops.look("keys", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             List<SigningKey> out = new ArrayList<>();
@@ -537,15 +642,31 @@ public final class LocalTokenService implements TokenService {
      */
     public synchronized void flushUsage() {
         if (store != null) {
-            usage.flush(store, true);
+            usage.flush(store, true, clock.instant(), false);
         }
     }
 
+    private synchronized void flushQuietly() {
+        if (store != null && !usage.isEmpty()) {
+            try {
+                usage.flush(store, false, clock.instant(), true);
+            } catch (TokenctlException e) {
+                notes.accept("verifies counted here could not be recorded: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes what verifies counted (uses, refusals) and closes the store. If that write fails, the answers given
+     * stand: the loss is said in one line to {@link #notes}, not thrown.
+     */
     @Override
     public synchronized void close() {
         if (store != null) {
             try {
-                usage.flush(store, false);
+                usage.flush(store, false, clock.instant(), true);
+            } catch (TokenctlException e) {
+                notes.accept("the use of the tokens verified here could not be recorded: " + e.getMessage());
             } finally {
                 store.close();
                 store = null;

@@ -27,7 +27,10 @@ import java.util.Map;
  * org it reaches, a token gets no more than its creator holds there and no more than its owner's role allows.
  */
 final class Minting {
-    /** What is to be made. {@code scope} is the static org list (empty when {@code allOrgs}). */
+    /**
+     * What is to be made. {@code scope} is the static org list (empty when {@code allOrgs}); {@code excluded} the
+     * orgs an all-orgs token no longer reaches.
+     */
     record Plan(
             TokenKind kind,
             UserRow owner,
@@ -39,7 +42,8 @@ final class Minting {
             Instant expiresAt,
             TokenFormat format,
             AppState appDefault,
-            List<String> allowIps) {
+            List<String> allowIps,
+            List<String> excluded) {
     }
 
     record Minted(TokenRow row, CreatedToken created) {
@@ -95,7 +99,7 @@ final class Minting {
             OrgRow home = targets.stream().filter(o -> o.id().equals(caller.homeOrgId())).findFirst()
                     .orElse(targets.get(0));
             return new Plan(kind, owner, home, List.of(), true, permissions, desc, expiresAt, use.format(),
-                    use.appDefault(), use.allowIps());
+                    use.appDefault(), use.allowIps(), List.of());
         }
         Map<String, OrgRow> scope = new LinkedHashMap<>();
         for (String name : orgNames.isEmpty() ? List.of(caller.homeOrgName()) : orgNames) {
@@ -105,15 +109,27 @@ final class Minting {
         }
         List<OrgRow> orgs = List.copyOf(scope.values());
         return new Plan(kind, owner, orgs.get(0), orgs, false, permissions, desc, expiresAt, use.format(),
-                use.appDefault(), use.allowIps());
+                use.appDefault(), use.allowIps(), List.of());
     }
 
     private static List<OrgRow> ownerOrgs(StoreTx tx, UserRow owner) {
+        return ownerOrgs(tx, owner, List.of());
+    }
+
+    /** The owner's orgs, less those cut out of an all-orgs token's reach. */
+    private static List<OrgRow> ownerOrgs(StoreTx tx, UserRow owner, List<String> excluded) {
         List<OrgRow> out = new ArrayList<>();
         for (MemberRow m : tx.memberships(owner.id())) {
-            out.add(new OrgRow(m.orgId(), m.orgName(), null));
+            if (!excluded.contains(m.orgId())) {
+                out.add(new OrgRow(m.orgId(), m.orgName(), null));
+            }
         }
         return out;
+    }
+
+    /** Every org a plan reaches. */
+    private static List<OrgRow> orgsOf(StoreTx tx, Plan plan) {
+        return plan.allOrgs() ? ownerOrgs(tx, plan.owner(), plan.excluded()) : plan.scope();
     }
 
     /** Checks the plan against the caller and the owner in every org it reaches; refuses naming what is too high. */
@@ -125,7 +141,7 @@ final class Minting {
             }
         }
         boolean forSomeoneElse = plan.owner() != null && !plan.owner().id().equals(caller.userId());
-        for (OrgRow org : plan.allOrgs() ? ownerOrgs(tx, plan.owner()) : plan.scope()) {
+        for (OrgRow org : orgsOf(tx, plan)) {
             if (!caller.orgs().containsKey(org.id())) {
                 throw TokenctlException.forbidden("the operator token has no access to org " + org.name());
             }
@@ -160,12 +176,12 @@ final class Minting {
         List<OrgRow> scope = new ArrayList<>();
         boolean allOrgs = row.allOrgs() && kind == TokenKind.USER;
         if (row.allOrgs() && !allOrgs) {
-            scope.addAll(ownerOrgs(tx, new UserRow(row.userId(), row.userName(), null)));
+            scope.addAll(ownerOrgs(tx, new UserRow(row.userId(), row.userName(), null), row.excludedOrgIds()));
         } else if (!row.allOrgs()) {
             row.scopeOrgIds().forEach(id -> scope.add(tx.findOrg(id).orElseThrow()));
         }
         return new Plan(kind, owner, home, scope, allOrgs, row.permissions(), row.description(), row.expiresAt(),
-                row.format(), row.appDefault(), row.allowIps());
+                row.format(), row.appDefault(), row.allowIps(), row.excludedOrgIds());
     }
 
     /**
@@ -201,7 +217,7 @@ final class Minting {
         TokenRow row = new TokenRow(id, plan.kind(), owner == null ? null : owner.id(), owner == null ? null : owner.name(),
                 plan.home().id(), plan.home().name(), plan.allOrgs(), scopeIds, plan.description(), TokenStatus.ACTIVE,
                 null, Permissions.normalize(plan.permissions()), plan.expiresAt(), now, now, createdBy, null,
-                plan.format(), plan.appDefault(), plan.allowIps(), false, 0, null, null, null);
+                plan.format(), plan.appDefault(), plan.allowIps(), false, 0, null, null, null, List.of(), null, false);
         String secret = newSecret(tx, row, now, random);
         String hash = Secrets.hash(secret);
         row = withHash(row, hash);
@@ -226,7 +242,8 @@ final class Minting {
         return new TokenRow(r.id(), r.kind(), r.userId(), r.userName(), r.orgId(), r.orgName(), r.allOrgs(),
                 r.scopeOrgIds(), r.description(), r.status(), r.retiredReason(), r.permissions(), r.expiresAt(),
                 r.createdAt(), r.updatedAt(), r.createdBy(), hash, r.format(), r.appDefault(), r.allowIps(),
-                r.revokeOnReuse(), r.verifyCount(), r.lastUsedAt(), r.lastUsedIp(), r.lastUsedApp());
+                r.revokeOnReuse(), r.verifyCount(), r.lastUsedAt(), r.lastUsedIp(), r.lastUsedApp(), r.excludedOrgIds(),
+                r.deactivatedBy(), r.deactivatedAbove());
     }
 
     /**
@@ -243,10 +260,10 @@ final class Minting {
         UserRow user = tx.findUserByName(username)
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
         Plan plan = planOf(tx, row, TokenKind.USER, user);
-        if (plan.allOrgs() && ownerOrgs(tx, user).isEmpty()) {
+        if (plan.allOrgs() && orgsOf(tx, plan).isEmpty()) {
             throw TokenctlException.notFound("user " + username + " belongs to no org");
         }
-        for (OrgRow org : plan.allOrgs() ? ownerOrgs(tx, user) : plan.scope()) {
+        for (OrgRow org : orgsOf(tx, plan)) {
             if (!caller.isAdmin(org.id())) {
                 throw TokenctlException.forbidden("only admins of every org a token reaches change its owner;"
                         + " not admin of " + org.name());

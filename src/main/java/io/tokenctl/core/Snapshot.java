@@ -88,7 +88,8 @@ record Snapshot(
         if (claims == null) {
             return "token " + row.id() + " is not a readable JWT";
         }
-        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(row.orgId())).orElse(null);
+        // the key of the org that signed it, which stays its org even if that org is later cut out of its reach
+        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(claims.org())).orElse(null);
         if (key == null) {
             return "the key " + claims.kid() + " that signed token " + row.id() + " was removed";
         }

@@ -24,6 +24,8 @@ final class Tokens {
                 row.scopeOrgIds(), row.permissions(),
                 row.hash() == null ? null : Secrets.display(row.hash()),
                 row.createdAt(), row.updatedAt(), row.expiresAt(), row.retiredReason(), row.format(), row.appDefault(),
-                row.allowIps(), row.revokeOnReuse(), row.verifyCount(), row.lastUsedAt(), row.lastUsedIp(), row.lastUsedApp());
+                row.allowIps(), row.revokeOnReuse(), row.verifyCount(), row.lastUsedAt(), row.lastUsedIp(), row.lastUsedApp(),
+                row.excludedOrgIds(), row.status() == TokenStatus.INACTIVE ? row.deactivatedBy() : null,
+                row.status() == TokenStatus.INACTIVE && row.deactivatedAbove());
     }
 }

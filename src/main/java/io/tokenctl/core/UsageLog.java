@@ -4,8 +4,12 @@ import io.tokenctl.store.Store;
 import io.tokenctl.store.StoreTx;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,12 +17,40 @@ import java.util.function.Function;
 
 /**
  * Last use of tokens, coalesced: passing verifies are counted here in memory and written in one transaction at
- * {@link #flush}, so a verify is never a write transaction of its own. A CLI process flushes before it exits;
- * a server flushes on a timer.
+ * {@link #flush}, so a verify is never a write transaction of its own. So are refused verifies of known tokens,
+ * as audit rows: at most one per token per kind of refusal per {@link #REFUSALS_EVERY}, with how many times it
+ * was presented. A CLI process flushes before it exits; a server flushes on a timer.
  */
 final class UsageLog {
     /** How long a background flush waits for the store's write lock. */
     static final int BACKGROUND_BUSY_MS = 100;
+    /** The most often one token's refusals of one kind are written to the audit log. */
+    static final Duration REFUSALS_EVERY = Duration.ofMinutes(1);
+
+    /** Refused verifies of one token, of one kind, since their last audit row. */
+    private static final class Refusals {
+        final String key;
+        final String tokenId;
+        final String orgId;
+        String actor;
+        String reason;
+        long count;
+        Instant first;
+        Instant last;
+        Instant written;
+
+        Refusals(String key, String tokenId, String orgId) {
+            this.key = key;
+            this.tokenId = tokenId;
+            this.orgId = orgId;
+        }
+    }
+
+    /** An audit row a flush writes for coalesced refusals. */
+    private record Refused(Refusals from, long count, Instant first, Instant last, String actor, String reason) {
+    }
+
+    private final Map<String, Refusals> refusals = new HashMap<>();
 
     record Use(long count, Instant at, String ip, String app) {
         Use plus(Use other) {
@@ -83,14 +115,64 @@ final class UsageLog {
         }
     }
 
+    /** A refused verify of a known token, to be audited (coalesced with others of its kind) at a flush. */
+    synchronized void refused(String tokenId, String kind, String orgId, String actor, String reason, Instant at) {
+        Refusals r = refusals.computeIfAbsent(tokenId + " " + kind, k -> new Refusals(k, tokenId, orgId));
+        if (r.count == 0) {
+            r.first = at;
+            r.actor = actor;
+            r.reason = reason;
+        }
+        r.count++;
+        if (r.last == null || at.isAfter(r.last)) {
+            r.last = at;
+        }
+    }
+
+    /** Takes the refusals due for an audit row at {@code now}: all of them when {@code closing}. */
+    private synchronized List<Refused> dueRefusals(Instant now, boolean closing) {
+        List<Refused> out = new ArrayList<>();
+        for (Iterator<Refusals> it = refusals.values().iterator(); it.hasNext(); ) {
+            Refusals r = it.next();
+            boolean due = r.count > 0 && (closing || r.written == null || !now.isBefore(r.written.plus(REFUSALS_EVERY)));
+            if (due) {
+                out.add(new Refused(r, r.count, r.first, r.last, r.actor, r.reason));
+                r.count = 0;
+                r.written = now;
+            } else if (r.count == 0 && !now.isBefore(r.written.plus(REFUSALS_EVERY))) {
+                it.remove(); // quiet for a while: the next refusal is written at the next flush
+            }
+        }
+        return out;
+    }
+
+    /** Puts back refusals whose audit row could not be written, for the next flush. */
+    private synchronized void restore(List<Refused> rows) {
+        for (Refused x : rows) {
+            Refusals r = refusals.computeIfAbsent(x.from().key, k -> x.from());
+            if (r.count == 0 || x.first().isBefore(r.first)) {
+                r.first = x.first();
+                r.actor = x.actor();
+                r.reason = x.reason();
+            }
+            if (r.last == null || x.last().isAfter(r.last)) {
+                r.last = x.last();
+            }
+            r.count += x.count();
+            r.written = null;
+        }
+    }
+
     /**
-     * Writes the uses counted so far in one transaction. In the {@code background} (a server's timer) it waits at
-     * most {@link #BACKGROUND_BUSY_MS} for another process's write to end, since verifies queue behind it. If the
-     * write fails, the uses are counted again, for the next flush, and the failure is thrown.
+     * Writes the uses counted so far, and the refusals due at {@code now} (all of them when {@code closing}), in
+     * one transaction. In the {@code background} (a server's timer) it waits at most {@link #BACKGROUND_BUSY_MS}
+     * for another process's write to end, since verifies queue behind it. If the write fails, what it held is
+     * counted again, for the next flush, and the failure is thrown.
      */
-    void flush(Store store, boolean background) {
+    void flush(Store store, boolean background, Instant now, boolean closing) {
         Map<String, Use> batch = take();
-        if (batch.isEmpty()) {
+        List<Refused> refused = dueRefusals(now, closing);
+        if (batch.isEmpty() && refused.isEmpty()) {
             return;
         }
         try {
@@ -101,6 +183,12 @@ final class UsageLog {
                         tx.touchApp(id, use.app(), use.at());
                     }
                 });
+                for (Refused r : refused) {
+                    String reason = r.count() == 1 ? r.reason() : r.reason() + String.format(" (presented %,d times"
+                            + " from %s to %s)", r.count(), r.first(), r.last());
+                    Audit.unattributed(tx, r.first(), r.actor(), r.from().orgId, "verify", r.from().tokenId,
+                            Audit.DENIED, reason);
+                }
                 return null;
             };
             if (background) {
@@ -110,8 +198,14 @@ final class UsageLog {
             }
         } catch (RuntimeException e) {
             batch.forEach((id, use) -> record(id, use.count(), use.at(), use.ip(), use.app()));
+            restore(refused);
             throw e;
         }
+    }
+
+    /** Whether anything waits to be written. */
+    synchronized boolean isEmpty() {
+        return pending.isEmpty() && refusals.values().stream().allMatch(r -> r.count == 0);
     }
 
     private Map<String, Use> take() {

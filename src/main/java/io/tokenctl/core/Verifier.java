@@ -15,19 +15,37 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * "Is this token good for this use?" One decision, in order: shape and checksum (offline), known hash, signing
  * key (JWT), superseded secret (a reuse after its window is a likely leak), status and expiry, owner still in
  * its orgs, client IP, app approval, required permission. Refusals of a known token are audited with its id,
- * never with the presented secret.
+ * never with the presented secret, and coalesced: they are counted in memory and written with the usage flush,
+ * one row per token per kind of refusal per minute, so presenting a dead secret in a loop is not a write
+ * transaction each time. Only a likely leak is written at once, the first time. Whoever presents a dead secret
+ * learns only that it is not valid; the detail goes to the audit log and to callers who may see the token.
  */
 final class Verifier {
+    /** What an anonymous caller learns of a dead secret: no more than of one never issued. */
+    static final String NOT_VALID = "unknown, expired or revoked token";
+    private static final int MAX_LEAKS_REMEMBERED = 10_000;
 
-    /** What a verify decided, and whether deciding it for real needs a write (audit, app record, retire). */
-    private record Decision(Verification verification, boolean needsWrite, TokenRow row) {
+    /**
+     * What a verify decided: the answer with its full detail, the token it is about, how it was refused (null
+     * when active), whether the secret itself is dead (its detail is hidden from anonymous callers), and what
+     * deciding it for real must record at once: an app's first use, a likely leak.
+     */
+    private record Decision(Verification verification, TokenRow row, String refusal, boolean dead,
+            boolean appFirstSeen, boolean leak) {
+        static Decision active(Verification v, TokenRow row, boolean appFirstSeen) {
+            return new Decision(v, row, null, false, appFirstSeen, false);
+        }
     }
 
     /**
@@ -43,8 +61,8 @@ final class Verifier {
             if (s.row() == null) {
                 return new Loaded(s, null, null);
             }
-            Verification v = decide(s, PLAIN, null, now, null).verification();
-            if (v == null || !v.active()) {
+            Verification v = decide(s, PLAIN, null, now).verification();
+            if (!v.active()) {
                 return new Loaded(s, null, null);
             }
             Instant expires = s.row().expiresAt();
@@ -71,21 +89,39 @@ final class Verifier {
 
     private final Supplier<Store> store;
     private final UsageLog usage;
+    private final Consumer<String> notes;
     private final VerifyCache cache = new VerifyCache();
+    /** Tokens whose likely leak this verifier already wrote to the audit log; later ones are coalesced. */
+    private final Set<String> leaksAudited = ConcurrentHashMap.newKeySet();
     /** Asked at most once a second whether another connection has committed (see {@link VerifyCache}). */
     private final LongSupplier changeCounter;
 
     Verifier(Supplier<Store> store, UsageLog usage) {
+        this(store, usage, line -> { });
+    }
+
+    /** {@code notes} hears, in one line, what a verify could not record (a read-only store): the answer stands. */
+    Verifier(Supplier<Store> store, UsageLog usage, Consumer<String> notes) {
         this.store = store;
         this.usage = usage;
+        this.notes = notes;
         this.changeCounter = () -> store.get().read(StoreTx::changeCounter);
     }
 
+    /** A verify by an anonymous caller, who learns no detail of a dead secret. */
     Verification verify(Verify req, Instant now) {
+        return verify(req, now, id -> false);
+    }
+
+    /**
+     * Decides {@code req}. {@code detailFor} says whether the caller may see the token with the given id: if not,
+     * a dead secret is answered as {@link #NOT_VALID}, like one never issued.
+     */
+    Verification verify(Verify req, Instant now, Predicate<String> detailFor) {
         if (req.app() != null) {
             Limits.appName("--app", req.app());
         }
-        Limits.notASecret("--org", req.org());
+        Limits.nameOrNull("--org", req.org());
         byte[] ip = req.ip() == null ? null : Cidr.address("--ip", req.ip());
         Presented p = Presented.of(req.token());
         if (p.kind() == Presented.Kind.MALFORMED) {
@@ -104,15 +140,69 @@ final class Verifier {
             usage.record(plain.id(), now, req.ip(), req.app());
             return plain;
         }
-        Decision d = decide(loaded.snapshot(), req, ip, now, null);
-        if (d.needsWrite()) {
-            d = store.get().write(tx -> decide(Snapshot.load(tx, p, now), req, ip, now, tx));
-            cache.clear();
+        Decision d = decide(loaded.snapshot(), req, ip, now);
+        boolean leakWritten = false;
+        boolean leakFirst = d.leak() && firstLeak(d.row().id());
+        if (d.appFirstSeen() || leakFirst) {
+            try {
+                d = store.get().write(tx -> {
+                    Decision again = decide(Snapshot.load(tx, p, now), req, ip, now);
+                    record(tx, again, leakFirst, req, now);
+                    return again;
+                });
+                leakWritten = leakFirst && d.leak();
+            } catch (TokenctlException e) {
+                if (e.code() != ErrorCode.FAILURE) {
+                    throw e;
+                }
+                // the answer stands on what was read; what it would have recorded is lost, and said so
+                if (d.leak()) {
+                    leaksAudited.remove(d.row().id());
+                }
+                notes.accept((d.leak() ? "the likely leak of token " + d.row().id() + " was not audited"
+                        : "the first use of token " + d.row().id() + " by app " + req.app() + " was not recorded")
+                        + ": " + e.getMessage());
+            } finally {
+                cache.clear();
+            }
+        }
+        if (d.row() == null) {
+            return d.verification();
         }
         if (d.verification().active()) {
             usage.record(d.row().id(), now, req.ip(), req.app());
+            return d.verification();
         }
-        return d.verification();
+        if (!leakWritten) {
+            usage.refused(d.row().id(), d.refusal(), d.row().orgId(), actor(req), d.verification().reason(), now);
+        }
+        return d.dead() && !detailFor.test(d.row().id())
+                ? Verification.refused(ErrorCode.UNAUTHENTICATED, NOT_VALID, null) : d.verification();
+    }
+
+    private boolean firstLeak(String tokenId) {
+        if (leaksAudited.size() >= MAX_LEAKS_REMEMBERED) {
+            leaksAudited.clear();
+        }
+        return leaksAudited.add(tokenId);
+    }
+
+    /** Writes at once what a decision must record: an app's first use, and the first likely leak (retiring the
+     * token under revoke-on-reuse). */
+    private static void record(StoreTx tx, Decision d, boolean leakFirst, Verify req, Instant now) {
+        TokenRow row = d.row();
+        if (row == null) {
+            return;
+        }
+        if (d.appFirstSeen()) {
+            tx.insertAppIfAbsent(row.id(), req.app(), row.appDefault(), now);
+            audit(tx, row, req, now, "app seen", Audit.ALLOWED, "first use by app " + req.app() + ": "
+                    + row.appDefault().wire());
+        }
+        if (d.leak() && leakFirst) {
+            audit(tx, row, req, now, "verify", Audit.DENIED, d.verification().reason());
+            retireIfRevokeOnReuse(tx, row, actor(req), now);
+        }
     }
 
     void invalidate() {
@@ -140,86 +230,84 @@ final class Verifier {
     }
 
     /**
-     * Decides on a snapshot. With {@code tx} null nothing is written, and a decision that must record something
-     * comes back as {@code needsWrite}; the caller then decides again in a write transaction.
+     * Decides on a snapshot, writing nothing: an app never seen is judged by the token's default state, and
+     * {@code appFirstSeen} asks the caller to record it.
      */
-    private static Decision decide(Snapshot snap, Verify req, byte[] ip, Instant now, StoreTx tx) {
-        boolean apply = tx != null;
+    private static Decision decide(Snapshot snap, Verify req, byte[] ip, Instant now) {
         Identified who = identify(snap, now);
         TokenRow row = who.row();
         if (row == null) {
-            return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, who.refusal(), null), false, null);
+            return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, NOT_VALID, null), null, "unknown",
+                    true, false, false);
         }
         if (who.refusal() != null) {
-            if (apply && who.leak()) {
-                retireIfRevokeOnReuse(tx, row, actor(req), now);
-            }
-            return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, who.refusal());
+            return new Decision(refusal(row, ErrorCode.UNAUTHENTICATED, who.refusal()), row,
+                    who.leak() ? "superseded" : "dead", true, false, who.leak());
         }
         if (snap.scope().isEmpty()) {
-            return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED,
-                    "token " + row.id() + " works in no org: its owner belongs to none of its orgs any more");
+            return new Decision(refusal(row, ErrorCode.UNAUTHENTICATED,
+                    "token " + row.id() + " works in no org: its owner belongs to none of its orgs any more"), row,
+                    "no org", true, false, false);
         }
         if (!row.allowIps().isEmpty()) {
             if (ip == null) {
-                return refuse(tx, row, req, now, ErrorCode.FORBIDDEN,
-                        "token " + row.id() + " is limited to client addresses " + String.join(", ", row.allowIps())
-                                + "; give the client's --ip");
+                return refuse(row, ErrorCode.FORBIDDEN, "ip", "token " + row.id() + " is limited to client"
+                        + " addresses " + String.join(", ", row.allowIps()) + "; give the client's --ip");
             }
             boolean allowed = snap.networks().stream().anyMatch(n -> n.contains(ip));
             if (!allowed) {
-                return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "client address " + req.ip()
+                return refuse(row, ErrorCode.FORBIDDEN, "ip", "client address " + req.ip()
                         + " is not in the allowed networks of token " + row.id());
             }
         }
+        boolean appFirstSeen = false;
         if (req.app() != null) {
             AppState state = snap.apps().get(req.app());
             if (state == null) {
-                if (!apply) {
-                    return new Decision(null, true, row);
-                }
-                tx.insertAppIfAbsent(row.id(), req.app(), row.appDefault(), now);
-                audit(tx, row, req, now, "app seen", Audit.ALLOWED, "first use by app " + req.app() + ": "
-                        + row.appDefault().wire());
-                state = tx.findApp(row.id(), req.app()).orElseThrow().state();
+                appFirstSeen = true;
+                state = row.appDefault();
             }
             if (state == AppState.PENDING) {
-                return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, "app " + req.app()
-                        + " is pending approval for token " + row.id() + " (tokenctl auth approve-app)");
+                return withApp(refuse(row, ErrorCode.UNAUTHENTICATED, "app", "app " + req.app()
+                        + " is pending approval for token " + row.id() + " (tokenctl auth approve-app)"), appFirstSeen);
             }
             if (state == AppState.DENY) {
-                return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "app " + req.app()
-                        + " is denied for token " + row.id());
+                return withApp(refuse(row, ErrorCode.FORBIDDEN, "app", "app " + req.app()
+                        + " is denied for token " + row.id()), appFirstSeen);
             }
         } else if (row.appDefault() != AppState.ALLOW) {
-            return refuse(tx, row, req, now, ErrorCode.UNAUTHENTICATED, "token " + row.id()
+            return refuse(row, ErrorCode.UNAUTHENTICATED, "app", "token " + row.id()
                     + " needs an app name (--app): new apps start " + row.appDefault().wire());
         }
         // permissions are judged in one org: a role in another org must not lend this use its rights
         String org = snap.useOrg(req.org());
         if (org == null) {
-            return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "token " + row.id() + " does not reach org "
-                    + req.org());
+            return withApp(refuse(row, ErrorCode.FORBIDDEN, "org", "token " + row.id() + " does not reach org "
+                    + req.org()), appFirstSeen);
         }
         List<Permission> held = snap.effectiveByOrg().get(org);
         Permission missing = Permissions.firstNotAllowed(held, req.require());
         if (missing != null) {
-            return refuse(tx, row, req, now, ErrorCode.FORBIDDEN, "token " + row.id() + " lacks " + missing
-                    + " in org " + snap.scope().get(org).orgName());
+            return withApp(refuse(row, ErrorCode.FORBIDDEN, "scope", "token " + row.id() + " lacks " + missing
+                    + " in org " + snap.scope().get(org).orgName()), appFirstSeen);
         }
         Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(), snap.orgIds(),
                 held, row.expiresAt(), row.createdAt());
-        return new Decision(ok, false, row);
+        return Decision.active(ok, row, appFirstSeen);
     }
 
-    private static Decision refuse(StoreTx tx, TokenRow row, Verify req, Instant now, ErrorCode code, String why) {
-        if (tx == null) {
-            return new Decision(null, true, row);
-        }
+    /** A refusal of a live secret: the use is not allowed, and the presenter, who holds it, may know why. */
+    private static Decision refuse(TokenRow row, ErrorCode code, String kind, String why) {
+        return new Decision(refusal(row, code, why), row, kind, false, false, false);
+    }
+
+    private static Decision withApp(Decision d, boolean appFirstSeen) {
+        return new Decision(d.verification(), d.row(), d.refusal(), d.dead(), appFirstSeen, d.leak());
+    }
+
+    private static Verification refusal(TokenRow row, ErrorCode code, String why) {
         // the answer, like the audit, never quotes a secret (verify refuses one as app or org; this covers the rest)
-        String reason = Redact.secrets(why);
-        audit(tx, row, req, now, "verify", Audit.DENIED, reason);
-        return new Decision(Verification.refused(code, reason, row.id()), false, row);
+        return Verification.refused(code, Redact.secrets(why), row.id());
     }
 
     private static String actor(Verify req) {

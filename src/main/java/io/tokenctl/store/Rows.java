@@ -28,7 +28,9 @@ public final class Rows {
 
     /**
      * A token with its owner's and home org's names and the hash of its current secret (null if none).
-     * {@code allOrgs}: its scope is every org its owner belongs to; else the static scope in token_orgs.
+     * {@code allOrgs}: its scope is every org its owner belongs to but {@code excludedOrgIds}; else the static
+     * scope in token_orgs. {@code deactivatedBy} names who deactivated it; {@code deactivatedAbove}, that it was
+     * someone above its owner.
      */
     public record TokenRow(
             String id,
@@ -55,7 +57,10 @@ public final class Rows {
             long verifyCount,
             Instant lastUsedAt,
             String lastUsedIp,
-            String lastUsedApp) {
+            String lastUsedApp,
+            List<String> excludedOrgIds,
+            String deactivatedBy,
+            boolean deactivatedAbove) {
     }
 
     /** An app seen using a token. */

@@ -27,21 +27,25 @@ import org.sqlite.SQLiteOpenMode;
  * one thread at a time: a server's threads take turns (SQLite runs one writer at a time anyway).
  */
 public final class Store implements AutoCloseable {
-    static final List<String> MIGRATIONS = List.of("V1__init.sql");
+    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__reach_and_standing.sql");
     private static final int BUSY_TIMEOUT_MS = 15_000;
 
     private final Path file;
     private final Handle handle;
+    /** Why this store can only be read here (its folder read-only, its disk full), or null when it can be written. */
+    private final String readOnly;
 
-    private Store(Path file, Handle handle) {
+    private Store(Path file, Handle handle, String readOnly) {
         this.file = file;
         this.handle = handle;
+        this.readOnly = readOnly;
     }
 
     /**
-     * Opens the store at {@code file}. With {@code create}, a missing file (and its folder) is made with
-     * owner-only permissions; without it, a missing file is an error. An unreadable or foreign file is
-     * reported, never overwritten.
+     * Opens the store at {@code file}. With {@code create}, a missing or empty file (and its folder) is made a
+     * store, with owner-only permissions; without it, a missing, empty or foreign file is an error and is left
+     * byte for byte as it was. Where the store can be read but not written (a read-only folder or file system, a
+     * full disk), it opens for reading: reads work, and a write fails saying what the operator can do.
      */
     public static Store openSqlite(Path file, boolean create) {
         Path abs = file.toAbsolutePath();
@@ -55,21 +59,83 @@ public final class Store implements AutoCloseable {
             }
             createPrivateFile(abs);
         }
-        SQLiteDataSource ds = dataSource(abs);
+        try {
+            return open(abs, create, null);
+        } catch (TokenctlException e) {
+            String why = create ? null : unwritable(abs, e);
+            if (why == null) {
+                throw e;
+            }
+            return open(abs, false, why);
+        }
+    }
+
+    /** Opens the file, read-only (and trusting no one writes it meanwhile) when {@code readOnly} says why. */
+    private static Store open(Path abs, boolean create, String readOnly) {
         Handle handle;
         try {
-            handle = jdbi(ds).open();
+            handle = jdbi(dataSource(abs, readOnly != null)).open();
         } catch (JdbiException e) {
             throw storeError(abs, e);
         }
-        Store store = new Store(abs, handle);
+        Store store = new Store(abs, handle, readOnly);
         try {
-            store.migrate();
+            store.migrate(create);
         } catch (RuntimeException e) {
             handle.close();
             throw e instanceof TokenctlException te ? te : storeError(abs, e);
         }
         return store;
+    }
+
+    /**
+     * Why a store that failed to open for writing may still be read, in the operator's words, or null when the
+     * failure is something else. SQLite keeps two files beside a store in use (-wal, -shm): it can't make them in
+     * a read-only folder, nor size them on a full disk.
+     */
+    private static String unwritable(Path file, TokenctlException e) {
+        SQLiteErrorCode code = sqliteCode(e);
+        if (code == null) {
+            return null;
+        }
+        boolean ioOrOpen = code.name().startsWith("SQLITE_CANTOPEN") || code.name().startsWith("SQLITE_READONLY")
+                || code.name().startsWith("SQLITE_IOERR") || code == SQLiteErrorCode.SQLITE_FULL
+                || code == SQLiteErrorCode.SQLITE_PERM;
+        if (!ioOrOpen || !Files.isReadable(file)) {
+            return null;
+        }
+        return whyUnwritable(file, code);
+    }
+
+    private static String whyUnwritable(Path file, SQLiteErrorCode code) {
+        Path dir = file.getParent();
+        if (code == SQLiteErrorCode.SQLITE_FULL || code == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE || diskFull(file)) {
+            return "the disk holding it is full; free some space, then try again";
+        }
+        if (dir != null && !Files.isWritable(dir)) {
+            return "its folder " + dir + " is read-only (SQLite keeps two files beside a store in use); make the folder"
+                    + " writable, or copy the store somewhere writable";
+        }
+        if (!Files.isWritable(file)) {
+            return "the file is read-only; make it writable (chmod u+w) to change anything";
+        }
+        return "the file or its folder can't be written; check their owner, permissions and file system";
+    }
+
+    private static boolean diskFull(Path file) {
+        try {
+            return Files.getFileStore(file).getUsableSpace() < 64 * 1024;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static SQLiteErrorCode sqliteCode(Throwable e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof SQLException)) {
+            t = t.getCause();
+        }
+        return t instanceof SQLiteException se ? se.getResultCode() : null;
     }
 
     /**
@@ -82,7 +148,7 @@ public final class Store implements AutoCloseable {
      */
     public static void warmUp() {
         try {
-            Jdbi jdbi = jdbi(dataSource(null));
+            Jdbi jdbi = jdbi(dataSource(null, false));
             // without install.sh's extracted library, sqlite-jdbc would first copy it to the temp folder, and a
             // run that exits meanwhile (a usage error) would leave a partial copy there: then no connection
             if (System.getProperty("org.sqlite.lib.path") != null) {
@@ -95,16 +161,27 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The data source for {@code file}, or for a private in-memory database when it is null. */
-    private static SQLiteDataSource dataSource(Path file) {
+    /**
+     * The data source for {@code file}, or for a private in-memory database when it is null. SQLite itself never
+     * creates the file (tokenctl does, 0600). {@code readOnly} opens it immutable: no -wal or -shm file, no lock.
+     */
+    private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.resetOpenMode(SQLiteOpenMode.CREATE);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
+        SQLiteDataSource ds;
+        if (readOnly) {
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+            ds = new SQLiteDataSource(config);
+            ds.setUrl("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+        } else {
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            ds = new SQLiteDataSource(config);
+            ds.setUrl(file == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + file);
+        }
         return ds;
     }
 
@@ -127,7 +204,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    /** Brings the schema up to date; only {@code create} makes an empty file a store. */
+    private void migrate(boolean create) {
         int version = handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
         if (version > MIGRATIONS.size()) {
             throw TokenctlException.failure("store " + file + " has schema " + version + " from a newer tokenctl;"
@@ -139,6 +217,17 @@ public final class Store implements AutoCloseable {
                 throw TokenctlException.failure("store " + file + " is an SQLite file but not a tokenctl store;"
                         + " it was left untouched", null);
             }
+            if (!create) {
+                throw TokenctlException.failure("store " + file + " is empty, not a tokenctl store; it was left"
+                        + " untouched (`tokenctl setup --force` makes it one)", null);
+            }
+        }
+        if (readOnly != null) {
+            if (version < MIGRATIONS.size()) {
+                throw TokenctlException.failure("store " + file + " was made by an older tokenctl and must be upgraded"
+                        + " once, which can't be done here: " + readOnly, null);
+            }
+            return;
         }
         // only now, knowing the file is ours: WAL mode is persistent and rewrites the header
         handle.execute("PRAGMA journal_mode = WAL");
@@ -171,6 +260,10 @@ public final class Store implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE): all of it or none of it. */
     public synchronized <T> T write(Function<StoreTx, T> work) {
+        if (readOnly != null) {
+            throw TokenctlException.failure("store " + file + " can only be read here, so nothing was changed: "
+                    + readOnly, null);
+        }
         try {
             return handle.inTransaction(h -> work.apply(new StoreTx(h)));
         } catch (JdbiException e) {
@@ -208,6 +301,9 @@ public final class Store implements AutoCloseable {
      * (then fails as busy, having written nothing): for background writes that others queue behind.
      */
     public synchronized <T> T write(Function<StoreTx, T> work, int busyMillis) {
+        if (readOnly != null) {
+            return write(work);
+        }
         busyTimeout(busyMillis);
         try {
             return write(work);
@@ -238,24 +334,28 @@ public final class Store implements AutoCloseable {
         handle.close();
     }
 
+    /** A store failure in the operator's words: what is wrong with the store, and what to do about it. */
     static TokenctlException storeError(Path file, Exception e) {
         Throwable t = e;
         while (t != null && !(t instanceof SQLException)) {
             t = t.getCause();
         }
-        if (t instanceof SQLiteException se) {
-            SQLiteErrorCode code = se.getResultCode();
-            if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+        SQLiteErrorCode code = sqliteCode(e);
+        if (code != null) {
+            String name = code.name();
+            if (name.startsWith("SQLITE_NOTADB") || name.startsWith("SQLITE_CORRUPT")) {
                 return TokenctlException.failure("store " + file + " is not a tokenctl store (not a database or corrupt);"
                         + " it was left untouched", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+            if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
                 return TokenctlException.failure("store " + file + " stayed busy: another process holds its write"
                         + " lock; try again", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_CANTOPEN || code == SQLiteErrorCode.SQLITE_READONLY
-                    || code == SQLiteErrorCode.SQLITE_PERM) {
-                return TokenctlException.failure("cannot open store " + file + " for writing: " + code.message, e);
+            if (name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_IOERR")
+                    || code == SQLiteErrorCode.SQLITE_PERM || code == SQLiteErrorCode.SQLITE_FULL) {
+                String why = Files.isReadable(file) ? whyUnwritable(file, code)
+                        : "the file can't be read (check its owner and permissions)";
+                return TokenctlException.failure("store " + file + " can't be used, and nothing was changed: " + why, e);
             }
         }
         return TokenctlException.failure("store " + file + " failed: " + firstLine(t == null ? e : t), e);

@@ -32,8 +32,9 @@ public final class StoreTx {
     private static final String TOKEN_COLUMNS = "SELECT t.id, t.kind, t.user_id, u.name AS user_name, t.org_id,"
             + " o.name AS org_name, t.all_orgs, t.description, t.status, t.retired_reason, t.permissions, t.expires_at,"
             + " t.created_at, t.updated_at, t.created_by, t.format, t.app_default, t.allow_ips, t.revoke_on_reuse,"
-            + " t.verify_count, t.last_used_at, t.last_used_ip, t.last_used_app,"
+            + " t.verify_count, t.last_used_at, t.last_used_ip, t.last_used_app, t.deactivated_by, t.deactivated_above,"
             + " (SELECT group_concat(x.org_id, ' ') FROM token_orgs x WHERE x.token_id = t.id) AS scope,"
+            + " (SELECT group_concat(e.org_id, ' ') FROM token_org_exclusions e WHERE e.token_id = t.id) AS exclusions,"
             + " (SELECT s.hash FROM token_secrets s WHERE s.token_id = t.id AND s.not_after IS NULL) AS hash"
             + " FROM tokens t LEFT JOIN users u ON u.id = t.user_id JOIN orgs o ON o.id = t.org_id";
     private static final String MEMBER_COLUMNS = "SELECT m.user_id, u.name, m.org_id, o.name, m.role FROM memberships m"
@@ -318,6 +319,39 @@ public final class StoreTx {
                 .bind(0, status.wire()).bind(1, reason).bind(2, millis(updatedAt)).bind(3, id).execute();
     }
 
+    /** Deactivates a token, recording by whom and whether from above its owner (see {@link TokenRow}). */
+    public void deactivate(String id, String by, boolean above, Instant updatedAt) {
+        h.createUpdate("UPDATE tokens SET status = 'inactive', deactivated_by = ?, deactivated_above = ?, updated_at = ?"
+                        + " WHERE id = ?")
+                .bind(0, by).bind(1, above ? 1 : 0).bind(2, millis(updatedAt)).bind(3, id).execute();
+    }
+
+    /** Activates a token, forgetting who had deactivated it. */
+    public void activate(String id, Instant updatedAt) {
+        h.createUpdate("UPDATE tokens SET status = 'active', deactivated_by = NULL, deactivated_above = 0,"
+                        + " updated_at = ? WHERE id = ?")
+                .bind(0, millis(updatedAt)).bind(1, id).execute();
+    }
+
+    /** Cuts one org out of a fixed-scope token's reach. */
+    public void removeTokenOrg(String tokenId, String orgId) {
+        h.createUpdate("DELETE FROM token_orgs WHERE token_id = ? AND org_id = ?").bind(0, tokenId).bind(1, orgId)
+                .execute();
+    }
+
+    /** Cuts one org out of an all-orgs token's reach: it follows its owner everywhere else. */
+    public void excludeOrg(String tokenId, String orgId, String by, Instant at) {
+        h.createUpdate("INSERT INTO token_org_exclusions (token_id, org_id, excluded_at, excluded_by) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (token_id, org_id) DO NOTHING")
+                .bind(0, tokenId).bind(1, orgId).bind(2, millis(at)).bind(3, by).execute();
+    }
+
+    /** Moves a token's home org (when its home was cut out of its reach). */
+    public void setHomeOrg(String tokenId, String orgId, Instant updatedAt) {
+        h.createUpdate("UPDATE tokens SET org_id = ?, updated_at = ? WHERE id = ?")
+                .bind(0, orgId).bind(1, millis(updatedAt)).bind(2, tokenId).execute();
+    }
+
     /** Makes a user token an account token with a static scope; the schema refuses the way back. */
     public void promote(String id, Instant updatedAt) {
         h.createUpdate("UPDATE tokens SET kind = 'account', all_orgs = 0, updated_at = ? WHERE id = ?")
@@ -508,7 +542,10 @@ public final class StoreTx {
                 rs.getLong("verify_count"),
                 instant(rs, rs.findColumn("last_used_at")),
                 rs.getString("last_used_ip"),
-                rs.getString("last_used_app"));
+                rs.getString("last_used_app"),
+                words(rs.getString("exclusions")),
+                rs.getString("deactivated_by"),
+                rs.getInt("deactivated_above") != 0);
     }
 
     private static List<String> words(String text) {

@@ -69,7 +69,7 @@ public final class StoreGenerator {
                 TokenRow op = new TokenRow(Ids.next(t0, random), TokenKind.USER, admin.id(), admin.name(), org.id(),
                         org.name(), true, List.of(), "admin's operator token", TokenStatus.ACTIVE, null,
                         Permissions.allAccess(), null, t0, t0, null, null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(),
-                        false, 0, null, null, null);
+                        false, 0, null, null, null, List.of(), null, false);
                 tx.insertTokens(List.of(op), List.of(new SecretRow(Secrets.hash(operatorSecret), op.id(), null)));
                 List<UserRow> owners = new ArrayList<>(users);
                 for (int u = 0; u < users; u++) {
@@ -96,7 +96,7 @@ public final class StoreGenerator {
                     TokenRow row = new TokenRow(Ids.next(created, random), TokenKind.USER, owner.id(), owner.name(),
                             org.id(), org.name(), false, List.of(org.id()), Permissions.describe(perms) + " #" + i,
                             status, null, perms, expires, created, created, op.id(), null, TokenFormat.OPAQUE,
-                            AppState.ALLOW, List.of(), false, 0, null, null, null);
+                            AppState.ALLOW, List.of(), false, 0, null, null, null, List.of(), null, false);
                     rows.add(row);
                     String secret = Secrets.generate(random);
                     secrets.add(new SecretRow(Secrets.hash(secret), row.id(), null));

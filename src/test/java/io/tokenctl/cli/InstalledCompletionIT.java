@@ -51,8 +51,8 @@ class InstalledCompletionIT {
     }
 
     @Test
-    void installedBashCompletionOffersRetireAndRegenerate() throws Exception {
-        assertEquals(Set.of("retire", "regenerate"), bash("tokenctl", "auth", "re"));
+    void installedBashCompletionOffersRetireRegenerateAndRevokeOrg() throws Exception {
+        assertEquals(Set.of("retire", "regenerate", "revoke-org"), bash("tokenctl", "auth", "re"));
     }
 
     @Test

@@ -84,7 +84,8 @@ class ScriptFriendlyCliTest {
         Path store = setUp();
         Run r = run("--store", store.toString(), "auth", "show", "nope", "--json");
         assertEquals(5, r.exitCode());
-        assertEquals("{\"code\":\"not found\",\"exitCode\":5,\"message\":\"no token with id \\\"nope\\\"\"}"
+        assertEquals("{\"code\":\"not found\",\"exitCode\":5,\"message\":\"no token with id \\\"nope\\\" (token ids are 16"
+                + " lowercase hex digits)\"}"
                 + System.lineSeparator(), r.err());
     }
 

@@ -28,8 +28,8 @@ class ShellCompletionTest {
     }
 
     @Test
-    void bashAuthReOffersRetireAndRegenerate() throws Exception {
-        assertEquals(Set.of("retire", "regenerate"), bash("tokenctl", "auth", "re"));
+    void bashAuthReOffersRetireRegenerateAndRevokeOrg() throws Exception {
+        assertEquals(Set.of("retire", "regenerate", "revoke-org"), bash("tokenctl", "auth", "re"));
     }
 
     @Test

@@ -73,7 +73,7 @@ class UsageLogTest {
             Thread flusher = new Thread(() -> {
                 try {
                     while (!done.get()) {
-                        log.flush(store, false);
+                        log.flush(store, false, Instant.EPOCH, true);
                     }
                 } catch (RuntimeException | Error e) {
                     failures.add(e);
@@ -87,7 +87,7 @@ class UsageLogTest {
             done.set(true);
             flusher.join();
             assertEquals(List.of(), failures, "flushes alongside the uses all succeed");
-            log.flush(store, false);
+            log.flush(store, false, Instant.EPOCH, true);
         }
         try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
             long total = 0;
