@@ -140,12 +140,12 @@ LAUNCHER
 fi
 cat <<LAUNCHER
 fi
-# Is this run \`tokenctl serve\`? Its command word, after any root options (those four take a value).
+# Is this run \`tokenctl serve\`? Its command word, after any root options (those six take a value).
 server=no skip=no
 for arg in "\$@"; do
   if [ "\$skip" = yes ]; then skip=no; continue; fi
   case \$arg in
-    --store|--host|--profile|--token-file) skip=yes ;;
+    --store|--host|--profile|--token-file|--ca-cert|--timeout) skip=yes ;;
     -*) ;;
     serve) server=yes; break ;;
     *) break ;;

@@ -5,125 +5,128 @@ _tokenctl_spec() {
   subs='' cmds='' flags='' vopts=''
   case "$1" in
     'tokenctl')
-      subs='setup auth user org audit config serve completion' cmds='setup auth user org audit config serve completion'
-      flags='--debug -h --help -V --version' vopts='--store --host --profile --token-file' ;;
+      subs='setup auth user org audit whoami config serve completion' cmds='setup auth user org audit whoami config serve completion'
+      flags='--skip-verify --debug -h --help -V --version' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl setup')
       subs='' cmds=''
-      flags='--force -q --quiet --json --hide-headers -h --help -V --version --debug' vopts='--username --org --store --host --profile --token-file' ;;
+      flags='--force -q --quiet --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--username --org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth')
       subs='create list show update activate deactivate retire delete regenerate clone promote revoke-org verify find apps approve-app deny-app' cmds='create list ls show update activate deactivate retire delete regenerate clone promote revoke-org verify find apps approve-app deny-app'
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth create')
       subs='' cmds=''
-      flags='--all-orgs --account --all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --user --org --expires --format --app-default --allow-ip --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
+      flags='--all-orgs --account --all-access -q --quiet --json --hide-headers -h --help -V --version --skip-verify --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --user --org --expires --format --app-default --allow-ip --store --host --profile --token-file --ca-cert --timeout --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
     'tokenctl auth list'|'tokenctl auth ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--user --org --status --expiring-within --limit --after --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--user --org --status --expiring-within --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth show')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth update')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--description --expires --owner --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--description --expires --owner --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth activate')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth deactivate')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth retire')
       subs='' cmds=''
-      flags='--secret-stdin --json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--secret-stdin --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth delete')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth regenerate')
       subs='' cmds=''
-      flags='--json --hide-headers --revoke-on-reuse -q --quiet -h --help -V --version --debug' vopts='--grace --old-expires --store --host --profile --token-file' ;;
+      flags='--json --hide-headers --revoke-on-reuse -q --quiet -h --help -V --version --skip-verify --debug' vopts='--grace --old-expires --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth clone')
       subs='' cmds=''
-      flags='--all-access -q --quiet --json --hide-headers -h --help -V --version --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --store --host --profile --token-file --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
+      flags='--all-access -q --quiet --json --hide-headers -h --help -V --version --skip-verify --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --store --host --profile --token-file --ca-cert --timeout --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
     'tokenctl auth promote')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth revoke-org')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth verify')
       subs='' cmds=''
-      flags='--offline -q --quiet -h --help -V --version --debug' vopts='--app --ip --require --org --jwks --store --host --profile --token-file' ;;
+      flags='--offline -q --quiet -h --help -V --version --skip-verify --debug' vopts='--app --ip --require --org --jwks --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth find')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth apps')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth approve-app')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth deny-app')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl user')
       subs='create list delete' cmds='create list ls delete rm'
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl user create')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --role --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --role --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl user list'|'tokenctl user ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl user delete'|'tokenctl user rm')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--org --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org')
       subs='create list keys' cmds='create list ls keys'
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org create')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org list'|'tokenctl org ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org keys')
       subs='rotate jwks remove' cmds='rotate jwks remove'
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org keys rotate')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org keys jwks')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org keys remove')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl audit')
       subs='list' cmds='list ls'
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl audit list'|'tokenctl audit ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
+    'tokenctl whoami')
+      subs='' cmds=''
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config')
       subs='create list use delete' cmds='create list ls use delete rm'
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config create')
       subs='' cmds=''
-      flags='--active -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--active -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config list'|'tokenctl config ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config use')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config delete'|'tokenctl config rm')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl serve')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--listen --store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--listen --tls-cert --tls-key --tls-keystore --introspection-auth --trusted-proxy --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl completion')
       subs='' cmds=''
-      flags='-h --help -V --version --debug' vopts='--store --host --profile --token-file' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
   esac
 }
 
@@ -132,89 +135,135 @@ _tokenctl_option_values() {
   case "$1|$2" in
     'tokenctl|--store') kind=file ;;
     'tokenctl|--token-file') kind=file ;;
+    'tokenctl|--ca-cert') kind=file ;;
     'tokenctl setup|--store') kind=file ;;
     'tokenctl setup|--token-file') kind=file ;;
+    'tokenctl setup|--ca-cert') kind=file ;;
     'tokenctl auth|--store') kind=file ;;
     'tokenctl auth|--token-file') kind=file ;;
+    'tokenctl auth|--ca-cert') kind=file ;;
     'tokenctl auth create|--format') kind=words vals='opaque jwt' ;;
     'tokenctl auth create|--app-default') kind=words vals='allow pending deny' ;;
     'tokenctl auth create|--store') kind=file ;;
     'tokenctl auth create|--token-file') kind=file ;;
+    'tokenctl auth create|--ca-cert') kind=file ;;
     'tokenctl auth list|--status'|'tokenctl auth ls|--status') kind=words vals='active inactive retired expired' ;;
     'tokenctl auth list|--store'|'tokenctl auth ls|--store') kind=file ;;
     'tokenctl auth list|--token-file'|'tokenctl auth ls|--token-file') kind=file ;;
+    'tokenctl auth list|--ca-cert'|'tokenctl auth ls|--ca-cert') kind=file ;;
     'tokenctl auth show|--store') kind=file ;;
     'tokenctl auth show|--token-file') kind=file ;;
+    'tokenctl auth show|--ca-cert') kind=file ;;
     'tokenctl auth update|--store') kind=file ;;
     'tokenctl auth update|--token-file') kind=file ;;
+    'tokenctl auth update|--ca-cert') kind=file ;;
     'tokenctl auth activate|--store') kind=file ;;
     'tokenctl auth activate|--token-file') kind=file ;;
+    'tokenctl auth activate|--ca-cert') kind=file ;;
     'tokenctl auth deactivate|--store') kind=file ;;
     'tokenctl auth deactivate|--token-file') kind=file ;;
+    'tokenctl auth deactivate|--ca-cert') kind=file ;;
     'tokenctl auth retire|--store') kind=file ;;
     'tokenctl auth retire|--token-file') kind=file ;;
+    'tokenctl auth retire|--ca-cert') kind=file ;;
     'tokenctl auth delete|--store') kind=file ;;
     'tokenctl auth delete|--token-file') kind=file ;;
+    'tokenctl auth delete|--ca-cert') kind=file ;;
     'tokenctl auth regenerate|--store') kind=file ;;
     'tokenctl auth regenerate|--token-file') kind=file ;;
+    'tokenctl auth regenerate|--ca-cert') kind=file ;;
     'tokenctl auth clone|--store') kind=file ;;
     'tokenctl auth clone|--token-file') kind=file ;;
+    'tokenctl auth clone|--ca-cert') kind=file ;;
     'tokenctl auth promote|--store') kind=file ;;
     'tokenctl auth promote|--token-file') kind=file ;;
+    'tokenctl auth promote|--ca-cert') kind=file ;;
     'tokenctl auth revoke-org|--store') kind=file ;;
     'tokenctl auth revoke-org|--token-file') kind=file ;;
+    'tokenctl auth revoke-org|--ca-cert') kind=file ;;
     'tokenctl auth verify|--jwks') kind=file ;;
     'tokenctl auth verify|--store') kind=file ;;
     'tokenctl auth verify|--token-file') kind=file ;;
+    'tokenctl auth verify|--ca-cert') kind=file ;;
     'tokenctl auth find|--store') kind=file ;;
     'tokenctl auth find|--token-file') kind=file ;;
+    'tokenctl auth find|--ca-cert') kind=file ;;
     'tokenctl auth apps|--store') kind=file ;;
     'tokenctl auth apps|--token-file') kind=file ;;
+    'tokenctl auth apps|--ca-cert') kind=file ;;
     'tokenctl auth approve-app|--store') kind=file ;;
     'tokenctl auth approve-app|--token-file') kind=file ;;
+    'tokenctl auth approve-app|--ca-cert') kind=file ;;
     'tokenctl auth deny-app|--store') kind=file ;;
     'tokenctl auth deny-app|--token-file') kind=file ;;
+    'tokenctl auth deny-app|--ca-cert') kind=file ;;
     'tokenctl user|--store') kind=file ;;
     'tokenctl user|--token-file') kind=file ;;
+    'tokenctl user|--ca-cert') kind=file ;;
     'tokenctl user create|--role') kind=words vals='admin normal read-only' ;;
     'tokenctl user create|--store') kind=file ;;
     'tokenctl user create|--token-file') kind=file ;;
+    'tokenctl user create|--ca-cert') kind=file ;;
     'tokenctl user list|--store'|'tokenctl user ls|--store') kind=file ;;
     'tokenctl user list|--token-file'|'tokenctl user ls|--token-file') kind=file ;;
+    'tokenctl user list|--ca-cert'|'tokenctl user ls|--ca-cert') kind=file ;;
     'tokenctl user delete|--store'|'tokenctl user rm|--store') kind=file ;;
     'tokenctl user delete|--token-file'|'tokenctl user rm|--token-file') kind=file ;;
+    'tokenctl user delete|--ca-cert'|'tokenctl user rm|--ca-cert') kind=file ;;
     'tokenctl org|--store') kind=file ;;
     'tokenctl org|--token-file') kind=file ;;
+    'tokenctl org|--ca-cert') kind=file ;;
     'tokenctl org create|--store') kind=file ;;
     'tokenctl org create|--token-file') kind=file ;;
+    'tokenctl org create|--ca-cert') kind=file ;;
     'tokenctl org list|--store'|'tokenctl org ls|--store') kind=file ;;
     'tokenctl org list|--token-file'|'tokenctl org ls|--token-file') kind=file ;;
+    'tokenctl org list|--ca-cert'|'tokenctl org ls|--ca-cert') kind=file ;;
     'tokenctl org keys|--store') kind=file ;;
     'tokenctl org keys|--token-file') kind=file ;;
+    'tokenctl org keys|--ca-cert') kind=file ;;
     'tokenctl org keys rotate|--store') kind=file ;;
     'tokenctl org keys rotate|--token-file') kind=file ;;
+    'tokenctl org keys rotate|--ca-cert') kind=file ;;
     'tokenctl org keys jwks|--store') kind=file ;;
     'tokenctl org keys jwks|--token-file') kind=file ;;
+    'tokenctl org keys jwks|--ca-cert') kind=file ;;
     'tokenctl org keys remove|--store') kind=file ;;
     'tokenctl org keys remove|--token-file') kind=file ;;
+    'tokenctl org keys remove|--ca-cert') kind=file ;;
     'tokenctl audit|--store') kind=file ;;
     'tokenctl audit|--token-file') kind=file ;;
+    'tokenctl audit|--ca-cert') kind=file ;;
     'tokenctl audit list|--store'|'tokenctl audit ls|--store') kind=file ;;
     'tokenctl audit list|--token-file'|'tokenctl audit ls|--token-file') kind=file ;;
+    'tokenctl audit list|--ca-cert'|'tokenctl audit ls|--ca-cert') kind=file ;;
+    'tokenctl whoami|--store') kind=file ;;
+    'tokenctl whoami|--token-file') kind=file ;;
+    'tokenctl whoami|--ca-cert') kind=file ;;
     'tokenctl config|--store') kind=file ;;
     'tokenctl config|--token-file') kind=file ;;
+    'tokenctl config|--ca-cert') kind=file ;;
     'tokenctl config create|--store') kind=file ;;
     'tokenctl config create|--token-file') kind=file ;;
+    'tokenctl config create|--ca-cert') kind=file ;;
     'tokenctl config list|--store'|'tokenctl config ls|--store') kind=file ;;
     'tokenctl config list|--token-file'|'tokenctl config ls|--token-file') kind=file ;;
+    'tokenctl config list|--ca-cert'|'tokenctl config ls|--ca-cert') kind=file ;;
     'tokenctl config use|--store') kind=file ;;
     'tokenctl config use|--token-file') kind=file ;;
+    'tokenctl config use|--ca-cert') kind=file ;;
     'tokenctl config delete|--store'|'tokenctl config rm|--store') kind=file ;;
     'tokenctl config delete|--token-file'|'tokenctl config rm|--token-file') kind=file ;;
+    'tokenctl config delete|--ca-cert'|'tokenctl config rm|--ca-cert') kind=file ;;
+    'tokenctl serve|--tls-cert') kind=file ;;
+    'tokenctl serve|--tls-key') kind=file ;;
+    'tokenctl serve|--tls-keystore') kind=file ;;
     'tokenctl serve|--store') kind=file ;;
     'tokenctl serve|--token-file') kind=file ;;
+    'tokenctl serve|--ca-cert') kind=file ;;
     'tokenctl completion|--store') kind=file ;;
     'tokenctl completion|--token-file') kind=file ;;
+    'tokenctl completion|--ca-cert') kind=file ;;
   esac
 }
 
@@ -266,7 +315,7 @@ _tokenctl_positional_values() {
   esac
 }
 
-_tokenctl_globals='--store --host --profile --token-file'
+_tokenctl_globals='--store --host --profile --token-file --ca-cert --timeout'
 
 # Words as bash splits them: "--store=x" arrives as "--store" "=" "x", a URL's ':' as its own word.
 _tokenctl_complete() {

@@ -13,12 +13,13 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         // a cold start spends as long parsing the command line as initialising what the command then needs:
         // overlap the two on two cores (-Dtokenctl.warmUp=false turns it off, for bench/run.sh to measure)
-        Runnable warmUp = "false".equals(System.getProperty("tokenctl.warmUp")) ? null : Cli.warmUpFor(args);
+        Context ctx = Context.system();
+        Runnable warmUp = "false".equals(System.getProperty("tokenctl.warmUp")) ? null : Cli.warmUpFor(ctx, args);
         if (warmUp != null) {
             Thread thread = new Thread(warmUp, "tokenctl-warm-up");
             thread.setDaemon(true);
             thread.start();
         }
-        System.exit(Cli.run(Context.system(), args));
+        System.exit(Cli.run(ctx, args));
     }
 }

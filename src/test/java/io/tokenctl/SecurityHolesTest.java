@@ -271,8 +271,9 @@ class SecurityHolesTest extends AdminStore {
     void refusedVerifiesOfADeadTokenAreCountedNotWrittenOneByOne() throws Exception {
         Tokenctl.Made t = admin.make("--read-buckets");
         admin.run("auth", "retire", t.id()).expect(0);
-        io.tokenctl.core.LocalTokenService server = new io.tokenctl.core.LocalTokenService(admin.store(), null,
-                admin.clock, new java.security.SecureRandom());
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        io.tokenctl.core.Engine engine = new io.tokenctl.core.Engine(admin.store(), admin.clock, () -> random);
+        io.tokenctl.api.TokenService server = engine.as(null);
         try {
             long version = dataVersionAfter(() -> {
                 for (int i = 0; i < 500; i++) {
@@ -281,21 +282,21 @@ class SecurityHolesTest extends AdminStore {
                 }
             });
             assertEquals(0, version, "500 refusals, no write transaction");
-            server.flushUsage();
+            engine.flushUsage();
             assertEquals(1, refusalsOf(t.id()), "one audit row for them all");
             assertTrue(admin.json("audit", "list", "--target", t.id()).toString().contains("presented 500 times"));
             for (int i = 0; i < 10; i++) {
                 server.verify(new io.tokenctl.api.Requests.Verify(t.secret(), null, null, java.util.List.of()));
             }
             admin.clock.advance(Duration.ofSeconds(30));
-            server.flushUsage();
+            engine.flushUsage();
             assertEquals(1, refusalsOf(t.id()), "at most one a minute");
             admin.clock.advance(Duration.ofSeconds(30));
-            server.flushUsage();
+            engine.flushUsage();
             assertEquals(2, refusalsOf(t.id()));
             assertTrue(admin.json("audit", "list", "--target", t.id()).toString().contains("presented 10 times"));
         } finally {
-            server.close();
+            engine.close();
         }
     }
 

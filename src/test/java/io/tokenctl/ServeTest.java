@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tokenctl.core.LocalTokenService;
+import io.tokenctl.core.Engine;
+import io.tokenctl.server.ServeOptions;
 import io.tokenctl.server.Server;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,15 +38,21 @@ import org.junit.jupiter.api.Test;
 class ServeTest extends AdminStore {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private LocalTokenService service;
+    private Engine service;
     private Server server;
     private URI base;
 
     @BeforeEach
     void startServer() {
-        service = new LocalTokenService(admin.store(), null, admin.clock, new SecureRandom());
-        service.openStore();
-        server = Server.start(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), log::add);
+        SecureRandom random = new SecureRandom();
+        service = new Engine(admin.store(), admin.clock, () -> random);
+        service.openOrCreate();
+        server = Server.start(service, ServeOptions.plain(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                line -> {
+                    if (!line.matches("tokenctl serve: [A-Z]+ \\S+ \\d{3} [0-9.]+ ms.*")) {
+                        log.add(line);
+                    }
+                });
         base = URI.create("http://127.0.0.1:" + server.address().getPort());
     }
 
@@ -151,7 +158,7 @@ class ServeTest extends AdminStore {
                 new Case("POST", "/api/v2/verify?token=" + secret, "application/json", "{}", 400, "invalid",
                         "query parameters are not accepted"),
                 new Case("GET", "/api/v2/verify", null, null, 405, "method not allowed", "use POST"),
-                new Case("GET", "/api/v2/authorizations/nope", null, null, 404, "not found", "no route"),
+                new Case("GET", "/api/v2/nope", null, null, 404, "not found", "no route"),
                 new Case("POST", "/api/v2/verify", "application/json",
                         tokenBody(secret, ",\"app\":\"" + "a".repeat(70_000) + "\""),
                         413, "request too large", "65536-byte limit"));
@@ -227,9 +234,10 @@ class ServeTest extends AdminStore {
         Tokenctl.Result remote = admin.run("--host", "http://127.0.0.1:1", "serve", "--listen", "127.0.0.1:0").expect(2);
         assertTrue(remote.err().contains("serve works on a local store"), remote.err());
 
-        Tokenctl.Result none = admin.run("--store", dir.resolve("none.db").toString(), "serve").expect(1);
-        assertTrue(none.err().startsWith("error: no store at"), none.err());
-        assertFalse(Files.exists(dir.resolve("none.db")), "serve never creates a store");
+        Files.createFile(dir.resolve("empty.db"));
+        Tokenctl.Result none = admin.run("--store", dir.resolve("empty.db").toString(), "serve").expect(1);
+        assertTrue(none.err().contains("empty, not a tokenctl store"), none.err());
+        assertEquals(0, Files.size(dir.resolve("empty.db")), "serve makes a store only of a new path");
 
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Tokenctl.Result busy = admin.run("serve", "--listen", "127.0.0.1:" + taken.getLocalPort()).expect(1);

@@ -1,12 +1,16 @@
 package io.tokenctl.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonCreator;
 public enum Action {
     READ, WRITE;
 
+    @JsonValue
     public String wire() {
         return this == READ ? "read" : "write";
     }
 
+    @JsonCreator
     public static Action fromWire(String text) {
         return switch (text) {
             case "read" -> READ;

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * The JSON shape of API values, shared by the CLI's {@code --json} and (later) the HTTP server. Field names are
- * stable: scripts rely on them. Written with jackson-core's streaming generator (no databind at start-up).
+ * The CLI's {@code --json}: the wire format of {@link Json}, written with jackson-core's streaming generator,
+ * because building a databind mapper costs a cold start about 120 ms (bench/README.md). Each shape here is the
+ * one databind writes for the same record (WireFormatTest holds the two together); the irregular ones (a
+ * permission, a verify answer) are written only here, and databind calls these writers too. Field names are
+ * stable: scripts rely on them.
  */
 public final class ApiJson {
     private ApiJson() {
@@ -27,32 +30,16 @@ public final class ApiJson {
         g.writeStringField("org", t.org());
         g.writeBooleanField("allOrgs", t.allOrgs());
         strings(g, "orgIDs", t.orgIDs());
-        if (!t.excludedOrgIDs().isEmpty()) {
-            strings(g, "excludedOrgIDs", t.excludedOrgIDs());
-        }
         g.writeArrayFieldStart("permissions");
         for (Permission p : t.permissions()) {
-            g.writeStartObject();
-            g.writeStringField("action", p.action().wire());
-            g.writeObjectFieldStart("resource");
-            g.writeStringField("type", p.type().wire());
-            g.writeStringField("id", p.resourceId());
-            g.writeStringField("orgID", t.orgID());
-            g.writeEndObject();
-            g.writeEndObject();
+            writePermission(g, p, t.orgID());
         }
         g.writeEndArray();
         g.writeStringField("hash", t.hash());
         time(g, "createdAt", t.createdAt());
         time(g, "updatedAt", t.updatedAt());
         time(g, "expiresAt", t.expiresAt());
-        if (t.retiredReason() != null) {
-            g.writeStringField("retiredReason", t.retiredReason());
-        }
-        if (t.deactivatedBy() != null) {
-            g.writeStringField("deactivatedBy", t.deactivatedBy());
-            g.writeBooleanField("deactivatedAbove", t.deactivatedAbove());
-        }
+        g.writeStringField("retiredReason", t.retiredReason());
         g.writeStringField("format", t.format().wire());
         g.writeStringField("appDefault", t.appDefault().wire());
         g.writeArrayFieldStart("allowIPs");
@@ -65,10 +52,30 @@ public final class ApiJson {
         time(g, "lastUsedAt", t.lastUsedAt());
         g.writeStringField("lastUsedIP", t.lastUsedIP());
         g.writeStringField("lastUsedApp", t.lastUsedApp());
+        strings(g, "excludedOrgIDs", t.excludedOrgIDs());
+        g.writeStringField("deactivatedBy", t.deactivatedBy());
+        g.writeBooleanField("deactivatedAbove", t.deactivatedAbove());
         g.writeEndObject();
     }
 
-    /** RFC 7662-like: {@code active} always; what the token is when known; {@code reason} when inactive. */
+    /** InfluxDB's shape: {@code {"action", "resource": {"type", "id", "orgID"}}}; orgID is the token's org, if any. */
+    public static void writePermission(JsonGenerator g, Permission p, String orgID) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("action", p.action().wire());
+        g.writeObjectFieldStart("resource");
+        g.writeStringField("type", p.type().wire());
+        g.writeStringField("id", p.resourceId());
+        g.writeStringField("orgID", orgID);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /**
+     * RFC 7662 introspection: {@code active} always; for an active token what it is, with {@code exp} and
+     * {@code iat} as numbers and {@code scope} as space-separated text beside {@code permissions} (as Spring
+     * Security and Nimbus read them), {@code sub} its owner and {@code client_id} the app that used it; for an
+     * inactive one {@code error} (RFC 6750's invalid_token or insufficient_scope) and {@code reason}.
+     */
     public static void writeVerification(JsonGenerator g, Results.Verification v) throws IOException {
         g.writeStartObject();
         g.writeBooleanField("active", v.active());
@@ -79,17 +86,23 @@ public final class ApiJson {
             if (v.kind() != null) {
                 g.writeStringField("kind", v.kind().wire());
             }
+            if (v.userID() != null) {
+                g.writeStringField("sub", v.userID());
+            }
             g.writeStringField("userID", v.userID());
-            g.writeArrayFieldStart("orgIDs");
-            for (String o : v.orgIDs()) {
-                g.writeString(o);
-            }
-            g.writeEndArray();
+            strings(g, "orgIDs", v.orgIDs());
+            String org = v.orgIDs().isEmpty() ? null : v.orgIDs().get(0);
             g.writeArrayFieldStart("permissions");
+            StringBuilder scope = new StringBuilder();
             for (Permission p : v.permissions()) {
-                g.writeString(p.toString());
+                writePermission(g, p, org);
+                scope.append(scope.length() == 0 ? "" : " ").append(p);
             }
             g.writeEndArray();
+            g.writeStringField("scope", scope.toString());
+            if (v.app() != null) {
+                g.writeStringField("client_id", v.app());
+            }
             if (v.exp() != null) {
                 g.writeNumberField("exp", v.exp().getEpochSecond());
             }
@@ -100,6 +113,35 @@ public final class ApiJson {
             g.writeStringField("error", v.code() == ErrorCode.FORBIDDEN ? "insufficient_scope" : "invalid_token");
             g.writeStringField("reason", v.reason());
         }
+        g.writeEndObject();
+    }
+
+    /** Every failure: {@code {"code", "message"}}, InfluxDB's error body, the same on stderr and over HTTP. */
+    public static void writeError(JsonGenerator g, Results.ErrorBody e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", e.code());
+        g.writeStringField("message", e.message());
+        g.writeEndObject();
+    }
+
+    public static void writeMe(JsonGenerator g, Results.Me me) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", me.id());
+        g.writeStringField("name", me.name());
+        g.writeStringField("tokenID", me.tokenID());
+        g.writeStringField("kind", me.kind().wire());
+        g.writeStringField("orgID", me.orgID());
+        g.writeStringField("org", me.org());
+        g.writeArrayFieldStart("orgs");
+        for (Results.Org o : me.orgs()) {
+            writeOrg(g, o);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("permissions");
+        for (Permission p : me.permissions()) {
+            writePermission(g, p, me.orgID());
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -163,7 +205,7 @@ public final class ApiJson {
         g.writeEndObject();
     }
 
-    private static void strings(JsonGenerator g, String field, java.util.List<String> values) throws IOException {
+    static void strings(JsonGenerator g, String field, java.util.List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) {
             g.writeString(v);

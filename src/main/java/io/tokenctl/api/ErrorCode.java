@@ -35,7 +35,13 @@ public enum ErrorCode {
         return httpStatus;
     }
 
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** The code an HTTP error body's {@code code} names (what a remote client reads back); unknown words are failures. */
+    public static ErrorCode fromHttpCode(String code) {
+        for (ErrorCode c : values()) {
+            if (c.httpCode.equals(code)) {
+                return c;
+            }
+        }
+        return FAILURE;
     }
 }

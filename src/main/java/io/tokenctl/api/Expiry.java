@@ -1,5 +1,7 @@
 package io.tokenctl.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +18,17 @@ public record Expiry(Duration after, Instant at) {
         if (after != null && at != null) {
             throw new IllegalArgumentException("an expiry is a duration or a time, not both");
         }
+    }
+
+    /** What the wire carries: {@code never}, a duration such as {@code 30d}, or an ISO-8601 time. */
+    @JsonValue
+    public String wire() {
+        return isNever() ? "never" : after != null ? Durations.format(after) : at.toString();
+    }
+
+    @JsonCreator
+    static Expiry fromJson(String text) {
+        return parse("expires", text);
     }
 
     public boolean isNever() {

@@ -40,14 +40,25 @@ public final class Requests {
         }
     }
 
-    /** Filters and a page of the listing; {@code after} is the last id of the previous page. */
-    public record ListTokens(String user, String org, TokenStatus status, Duration expiringWithin, int limit, String after) {
+    /**
+     * Filters and a page of the listing; {@code after} is the last id of the previous page; {@code limit} null
+     * means {@link #DEFAULT_LIMIT}.
+     */
+    public record ListTokens(String user, String org, TokenStatus status, Duration expiringWithin, Integer limit,
+            String after) {
         public static final int DEFAULT_LIMIT = 100;
         public static final int MAX_LIMIT = 10_000;
     }
 
-    /** Changes to a token's metadata; a null field stays as it is. Permissions never change. */
-    public record UpdateToken(String id, String description, Expiry expires, String owner) {
+    /**
+     * Changes to a token's metadata, in one step: a null field stays as it is, and at least one is given.
+     * {@code status} is active or inactive (as InfluxDB's PATCH takes it); {@code owner} a user's name or id.
+     * Permissions never change.
+     */
+    public record UpdateToken(String id, String description, Expiry expires, String owner, TokenStatus status) {
+        public UpdateToken(String id, String description, Expiry expires, String owner) {
+            this(id, description, expires, owner, null);
+        }
     }
 
     /**
@@ -77,8 +88,8 @@ public final class Requests {
     public record ListUsers(String org) {
     }
 
-    /** A page of the audit log, oldest first; null fields don't filter. */
-    public record ListAudit(Instant since, String actor, String target, int limit, Long after) {
+    /** A page of the audit log, oldest first; null fields don't filter; {@code limit} null means 100. */
+    public record ListAudit(Instant since, String actor, String target, Integer limit, Long after) {
         public static final int DEFAULT_LIMIT = 100;
     }
 

@@ -1,5 +1,7 @@
 package io.tokenctl.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,7 @@ public enum ResourceType {
         this.wire = wire;
     }
 
+    @JsonValue
     public String wire() {
         return wire;
     }
@@ -45,6 +48,7 @@ public enum ResourceType {
         return this == DBRP ? "dbrp" : wire.substring(0, wire.length() - 1);
     }
 
+    @JsonCreator
     public static ResourceType fromWire(String text) {
         for (ResourceType t : values()) {
             if (t.wire.equals(text)) {

@@ -53,7 +53,8 @@ public final class Results {
     /**
      * The answer to a verify, shaped like RFC 7662 introspection: {@code active} and, for a known token, what it
      * is. {@code code} is null when active, else why not (unauthenticated or forbidden); {@code reason} says it
-     * in words. Never the secret.
+     * in words; {@code app} is the app the use was by, if it named one. Times are whole seconds, as RFC 7662
+     * carries them. Never the secret.
      */
     public record Verification(
             boolean active,
@@ -65,11 +66,48 @@ public final class Results {
             List<String> orgIDs,
             List<Permission> permissions,
             java.time.Instant exp,
-            java.time.Instant iat) {
+            java.time.Instant iat,
+            String app) {
+
+        public Verification {
+            orgIDs = List.copyOf(orgIDs);
+            permissions = List.copyOf(permissions);
+            exp = exp == null ? null : exp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            iat = iat == null ? null : iat.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
 
         public static Verification refused(ErrorCode code, String reason, String id) {
-            return new Verification(false, code, reason, id, null, null, List.of(), List.of(), null, null);
+            return new Verification(false, code, reason, id, null, null, List.of(), List.of(), null, null, null);
         }
+
+        /** The same answer for a use by {@code app}. */
+        public Verification byApp(String app) {
+            return new Verification(active, code, reason, id, kind, userID, orgIDs, permissions, exp, iat, app);
+        }
+    }
+
+    /**
+     * Who the caller is: its token, that token's owner (none for an account token) and home org, the orgs it works
+     * in with the role it acts with in each, and its permissions. {@code id} and {@code name} are the user's, as
+     * InfluxDB's {@code /api/v2/me} answers them.
+     */
+    public record Me(
+            String id,
+            String name,
+            String tokenID,
+            TokenKind kind,
+            String orgID,
+            String org,
+            List<Org> orgs,
+            List<Permission> permissions) {
+        public Me {
+            orgs = List.copyOf(orgs);
+            permissions = List.copyOf(permissions);
+        }
+    }
+
+    /** Every failure as the wire carries it, from the CLI's --json and from the server alike: InfluxDB's shape. */
+    public record ErrorBody(String code, String message) {
     }
 
     /** An app seen using a token, its state, and when. */

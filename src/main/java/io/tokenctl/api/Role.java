@@ -1,5 +1,7 @@
 package io.tokenctl.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonCreator;
 /** A user's role in one org: admin, normal or read-only. What each may hold is a rule in core. */
 public enum Role {
     ADMIN("admin"), NORMAL("normal"), READ_ONLY("read-only");
@@ -10,10 +12,12 @@ public enum Role {
         this.wire = wire;
     }
 
+    @JsonValue
     public String wire() {
         return wire;
     }
 
+    @JsonCreator
     public static Role fromWire(String text) {
         for (Role r : values()) {
             if (r.wire.equals(text)) {

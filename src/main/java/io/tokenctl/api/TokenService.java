@@ -25,8 +25,9 @@ import io.tokenctl.api.Results.SetupResult;
 import io.tokenctl.api.Results.TokenPage;
 
 /**
- * The one interface the CLI holds, implemented over the local store and (later) over HTTP.
- * Calls act as the operator token the implementation was opened with; failures are {@link TokenctlException}.
+ * The one interface the CLI holds, implemented over the local store (core's engine) and over HTTP (the remote
+ * client of a {@code tokenctl serve}). Calls act as the operator token the implementation was opened with;
+ * failures are {@link TokenctlException}, the same on both.
  */
 public interface TokenService extends AutoCloseable {
 
@@ -75,8 +76,14 @@ public interface TokenService extends AutoCloseable {
 
     AuditPage audit(ListAudit request);
 
-    /** Needs no operator token: a service checking a presented token is not an admin. */
+    /**
+     * Needs no operator token: a service checking a presented token is not an admin. With one that may see the
+     * token, a dead secret's answer says why it failed; without, no more than "not valid".
+     */
     Verification verify(Verify request);
+
+    /** Who the operator token is: its owner, its orgs with the role in each, its permissions. */
+    Results.Me me();
 
     List<AppUse> apps(String id);
 
@@ -96,6 +103,11 @@ public interface TokenService extends AutoCloseable {
 
     /** The org's public keys, for a JWKS. */
     List<SigningKey> orgKeys(String org);
+
+    /** The id of the token this view last authenticated as, for a server's request log; null when none. */
+    default String actingTokenId() {
+        return null;
+    }
 
     @Override
     void close();

@@ -35,9 +35,8 @@ final class AuditCommand {
         @Option(names = "--target", paramLabel = "ID", description = "Only events on this target (token id, user:NAME, org:NAME)")
         String target;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
-                description = "At most N events (default: ${DEFAULT-VALUE}, at most 10000)")
-        int limit;
+        @Option(names = "--limit", paramLabel = "N", description = "At most N events (default: 100, at most 10000)")
+        Integer limit;
 
         @Option(names = "--after", paramLabel = "SEQ", description = "Start after this event number (the next page)")
         Long after;
@@ -47,9 +46,6 @@ final class AuditCommand {
 
         @Override
         void run(TokenService service) {
-            if (limit < 1) {
-                throw TokenctlException.usage("--limit " + limit + " is not valid; use 1-10000");
-            }
             AuditPage page = service.audit(new ListAudit(since(root().ctx.clock().instant()), actor, target, limit, after));
             Listing.print(out(), output, page.events(), ApiJson::writeAuditEvent,
                     new String[] {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"},

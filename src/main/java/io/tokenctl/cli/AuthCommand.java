@@ -118,9 +118,8 @@ final class AuthCommand {
                 description = "Only active tokens that expire within this long from now (e.g. 7d)")
         String expiringWithin;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
-                description = "At most N tokens (default: ${DEFAULT-VALUE}, at most 10000)")
-        int limit;
+        @Option(names = "--limit", paramLabel = "N", description = "At most N tokens (default: 100, at most 10000)")
+        Integer limit;
 
         @Option(names = "--after", paramLabel = "ID", description = "Start after this token id (the next page)")
         String after;
@@ -130,9 +129,6 @@ final class AuthCommand {
 
         @Override
         void run(TokenService service) {
-            if (limit < 1) {
-                throw TokenctlException.usage("--limit " + limit + " is not valid; use 1-" + ListTokens.MAX_LIMIT);
-            }
             TokenStatus st = status == null ? null : TokenStatus.fromWire(status);
             TokenPage page = service.list(new ListTokens(user, org, st,
                     expiringWithin == null ? null : Durations.parse("--expiring-within", expiringWithin), limit, after));
@@ -178,9 +174,6 @@ final class AuthCommand {
 
         @Override
         void run(TokenService service) {
-            if (description == null && expires == null && owner == null) {
-                throw TokenctlException.usage("auth update: nothing to change; give --description, --expires or --owner");
-            }
             print(this, output, service.update(new UpdateToken(id, description, expiry(expires), owner)));
         }
     }

@@ -10,7 +10,6 @@ import io.tokenctl.api.Results.AppUse;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.core.LocalTokenService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +85,7 @@ final class AuthUse {
                 } catch (IOException e) {
                     throw TokenctlException.usage("--jwks: cannot read " + jwks + ": " + e.getMessage());
                 }
-                v = LocalTokenService.verifyOffline(readSecret(), doc, root().ctx.clock());
+                v = root().ctx.services().verifyOffline(readSecret(), doc, root().ctx.clock());
             } else {
                 v = service.verify(new io.tokenctl.api.Requests.Verify(readSecret(), app, ip, required, org));
             }

@@ -30,6 +30,12 @@ abstract class BaseCommand implements Callable<Integer> {
         } else {
             try (TokenService service = open(root())) {
                 run(service);
+            } catch (io.tokenctl.api.TokenctlException e) {
+                if (e.code() == io.tokenctl.api.ErrorCode.UNAUTHENTICATED && needsToken()
+                        && root().operatorToken() == null) {
+                    throw new io.tokenctl.api.TokenctlException(e.code(), e.getMessage() + TokenctlCommand.NO_TOKEN_HINT, e);
+                }
+                throw e;
             }
         }
         out().flush();

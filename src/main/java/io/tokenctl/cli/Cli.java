@@ -2,10 +2,11 @@ package io.tokenctl.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tokenctl.api.ApiJson;
 import io.tokenctl.api.ErrorCode;
+import io.tokenctl.api.Results;
 import io.tokenctl.api.Redact;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.core.LocalTokenService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +32,8 @@ public final class Cli {
 
     /** The subcommands of {@code tokenctl}, in help order. */
     static final List<Class<?>> COMMANDS = List.of(SetupCommand.class, AuthCommand.class, UserCommand.class,
-            OrgCommand.class, AuditCommand.class, ConfigCommand.class, ServeCommand.class, CompletionCommand.class,
+            OrgCommand.class, AuditCommand.class, WhoamiCommand.class, ConfigCommand.class, ServeCommand.class,
+            CompletionCommand.class,
             CompletionCommand.Values.class);
 
     /** Commands that need the whole tree to run: completion prints a script of every command. */
@@ -87,7 +89,7 @@ public final class Cli {
      * starts at once; a guess that is wrong either way only costs or saves a little time (a value that happens to
      * be one of those words just goes without the warm-up).
      */
-    public static Runnable warmUpFor(String[] args) {
+    public static Runnable warmUpFor(Context ctx, String[] args) {
         if (args.length == 0) {
             return null;
         }
@@ -101,7 +103,7 @@ public final class Cli {
         }
         boolean json = wantsJson(Arrays.asList(args));
         return () -> {
-            LocalTokenService.warmUp();
+            ctx.services().warmUp();
             if (json) {
                 TokenOutput.warmUp();
             }
@@ -221,17 +223,16 @@ public final class Cli {
         return args.stream().anyMatch(a -> a.equals("--json") || a.startsWith("--json="));
     }
 
-    /** One line on stderr: {@code error: ...}, or with --json {@code {"code":...,"exitCode":...,"message":...}}. */
+    /**
+     * One line on stderr: {@code error: ...}, or with --json the wire's error body {@code {"code", "message"}},
+     * the same a server answers with.
+     */
     private static int report(PrintWriter err, boolean json, ErrorCode code, String message) {
         message = Redact.forTerminal(message);
         if (json) {
             StringWriter line = new StringWriter();
             try (JsonGenerator g = new JsonFactory().createGenerator(line)) {
-                g.writeStartObject();
-                g.writeStringField("code", code.wireName());
-                g.writeNumberField("exitCode", code.exitCode());
-                g.writeStringField("message", message);
-                g.writeEndObject();
+                ApiJson.writeError(g, new Results.ErrorBody(code.httpCode(), message));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -21,8 +21,11 @@ import java.util.TreeMap;
 public final class Config {
     public static final String DEFAULT_PROFILE = "default";
 
-    /** One named profile; null fields are unset. */
-    public record Profile(String name, String store, String host, String token) {
+    /** One named profile: a store or a host, an operator token, and for a host the CA to trust; null fields are unset. */
+    public record Profile(String name, String store, String host, String token, String caCert) {
+        public Profile(String name, String store, String host, String token) {
+            this(name, store, host, token, null);
+        }
     }
 
     private final Path file;
@@ -60,7 +63,7 @@ public final class Config {
             return null;
         }
         return new Profile(name, props.getProperty(p + "store"), props.getProperty(p + "host"),
-                props.getProperty(p + "token"));
+                props.getProperty(p + "token"), props.getProperty(p + "caCert"));
     }
 
     public boolean exists(String name) {
@@ -84,6 +87,7 @@ public final class Config {
         set(p + "store", profile.store());
         set(p + "host", profile.host());
         set(p + "token", profile.token());
+        set(p + "caCert", profile.caCert());
     }
 
     public void remove(String name) {

@@ -51,7 +51,7 @@ final class ConfigCommand {
 
         @Override
         void run(Config config) {
-            io.tokenctl.core.Limits.name("profile name", name);
+            io.tokenctl.api.Limits.name("profile name", name);
             if (config.exists(name)) {
                 throw TokenctlException.conflict("profile \"" + name + "\" exists; delete it first");
             }

@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What a run of tokenctl gets from outside: environment, clock, randomness and stdin. Tests pin all four.
- * Randomness is made on first use: seeding the system's generator costs a cold start several milliseconds that
- * commands which only read never need to pay.
+ * What a run of tokenctl gets from outside: environment, clock, randomness and stdin, and the factory of what
+ * its commands talk to. Tests pin them all. Randomness is made on first use: seeding the system's generator
+ * costs a cold start several milliseconds that commands which only read never need to pay.
  */
-public record Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin) {
+public record Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin,
+        ServiceFactory services) {
+
+    public Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin) {
+        this(env, clock, random, stdin, new LocalOrRemote(clock, random));
+    }
 
     public Context(Map<String, String> env, Clock clock, SecureRandom random, InputStream stdin) {
         this(env, clock, () -> random, stdin);
@@ -20,6 +25,11 @@ public record Context(Map<String, String> env, Clock clock, Supplier<SecureRando
 
     public static Context system() {
         return new Context(System.getenv(), Clock.systemUTC(), new OnFirstUse(), System.in);
+    }
+
+    /** The same run with another factory of services (a test's fake, say). */
+    public Context withServices(ServiceFactory factory) {
+        return new Context(env, clock, random, stdin, factory);
     }
 
     /** One system generator, made when first asked for. */

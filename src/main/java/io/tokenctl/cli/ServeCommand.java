@@ -1,33 +1,56 @@
 package io.tokenctl.cli;
 
+import io.tokenctl.api.Cidr;
+import io.tokenctl.api.Limits;
+import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.core.LocalTokenService;
+import io.tokenctl.server.ServeOptions;
 import io.tokenctl.server.Server;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Serve the store over HTTP: GET /health, and POST /api/v2/verify, which answers like RFC 7662",
-            "introspection (JSON or form body: token, app, ip, org, require). Prints the address it listens on,",
-            "then runs until stopped (SIGTERM or Ctrl-C), writing token use to the store every second.",
-            "A revocation made by another process on the same store is honoured within one second."},
+            "Serve the store over HTTP: every operation under /api/v2 (shaped like InfluxDB's: /authorizations,",
+            "/users, /orgs, /audit, /me), POST /api/v2/verify (RFC 7662), GET /api/v2/authz for reverse proxies'",
+            "forward auth, GET /health and the OpenAPI document at /api/v2/openapi.json. Each request acts as the",
+            "token in its Authorization header (Token or Bearer). On a store file that does not exist yet it makes",
+            "one and waits for `tokenctl --host URL setup`. Prints the address it listens on, logs one line per",
+            "request (never a secret), and runs until stopped (SIGTERM or Ctrl-C), writing token use every second."},
         footerHeading = "%nExamples:%n",
         footer = {"  tokenctl serve --store /var/lib/tokenctl/tokenctl.db --listen 127.0.0.1:8086",
+            "  tokenctl serve --listen :8443 --tls-cert cert.pem --tls-key key.pem",
             "  curl -s -d \"token=$TOKEN\" -d require=read:buckets http://127.0.0.1:8086/api/v2/verify"})
 final class ServeCommand extends BaseCommand {
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8086",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; port 0 picks a free one; :PORT is every interface)")
     String listen;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate (chain) to serve HTTPS with")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM PKCS#8 private key of --tls-cert")
+    Path tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "PKCS#12 keystore instead of --tls-cert/--tls-key (password: env TOKENCTL_TLS_KEYSTORE_PASSWORD)")
+    Path tlsKeystore;
+
+    @Option(names = "--introspection-auth", paramLabel = "MODE", defaultValue = "optional",
+            description = "optional (default) or required: whether POST /api/v2/verify refuses callers without a token of their own")
+    String introspectionAuth;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+            description = "A proxy trusted to name the client in X-Forwarded-For, for --allow-ip checks (repeatable)")
+    List<String> trustedProxies;
 
     @Override
     boolean opensService() {
@@ -36,52 +59,46 @@ final class ServeCommand extends BaseCommand {
 
     @Override
     void run(TokenService unused) {
-        InetSocketAddress address = address(listen);
+        ServeOptions options = options();
         PrintWriter err = err();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalTokenService service = root().localService().notes(line -> say(err, "tokenctl serve: " + line))) {
-            service.openStore();
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "tokenctl-usage-flush");
-                t.setDaemon(true);
-                return t;
-            });
-            // the JVM halts once its hooks return: this one waits for the stop below (requests in progress, the
-            // timer, then the last flush, which may wait out another process's write), at most a minute
-            Thread hook = new Thread(() -> {
-                stop.countDown();
-                await(stopped::await, 60);
-            }, "tokenctl-serve-stop");
-            try (Server server = Server.start(service, address, line -> say(err, line))) {
-                timer.scheduleWithFixedDelay(() -> flush(service, err), 1, 1, TimeUnit.SECONDS);
-                Runtime.getRuntime().addShutdownHook(hook);
-                InetSocketAddress bound = server.address();
-                out().println("tokenctl serve: listening on http://" + hostPort(bound) + " (store "
-                        + root().storePath().toAbsolutePath() + ")");
-                out().flush();
-                String note = exposureNote(bound);
-                if (note != null) {
-                    say(err, note);
-                }
-                await(stop::await, Long.MAX_VALUE);
-            } finally {
-                timer.shutdown();
-                await(timer::awaitTermination, 5);
-            }
-            // the server is closed: what the last requests counted is written by close(), just below
-            say(err, "tokenctl serve: stopped");
-        } finally {
-            stopped.countDown();
+        Consumer<String> log = line -> say(err, line);
+        ServedStore store = root().servedStore(line -> say(err, "tokenctl serve: " + line));
+        Server server;
+        try {
+            server = Server.start(store, options, log);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
+        InetSocketAddress bound = server.address();
+        out().println("tokenctl serve: listening on " + (options.tls() ? "https" : "http") + "://" + hostPort(bound)
+                + " (store " + root().storePath().toAbsolutePath() + ")");
+        out().flush();
+        String note = options.tls() ? null : exposureNote(bound);
+        if (note != null) {
+            say(err, note);
+        }
+        Server.runUntilStopped(server, store, log);
     }
 
-    private static void flush(LocalTokenService service, PrintWriter err) {
-        try {
-            service.flushUsage();
-        } catch (RuntimeException e) {
-            say(err, "tokenctl serve: writing token use failed (it is kept and tried again): " + e.getMessage());
+    private ServeOptions options() {
+        if (tlsCert == null && tlsKey != null) {
+            throw TokenctlException.usage("--tls-key needs --tls-cert");
         }
+        if (tlsKeystore != null && tlsCert != null) {
+            throw TokenctlException.usage("--tls-keystore and --tls-cert exclude each other; give one");
+        }
+        boolean required = switch (introspectionAuth) {
+            case "optional" -> false;
+            case "required" -> true;
+            default -> throw TokenctlException.usage("--introspection-auth: " + Limits.quoted(introspectionAuth)
+                    + " is not valid; use optional or required");
+        };
+        List<Cidr> proxies = new java.util.ArrayList<>();
+        if (trustedProxies != null) {
+            trustedProxies.forEach(c -> proxies.add(Cidr.parse("--trusted-proxy", c)));
+        }
+        return new ServeOptions(address(listen), tlsCert, tlsKey, tlsKeystore, required, proxies);
     }
 
     private static void say(PrintWriter err, String line) {
@@ -132,18 +149,5 @@ final class ServeCommand extends BaseCommand {
     private static String hostPort(InetSocketAddress a) {
         String host = a.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
-    }
-
-    /** A latch's or an executor's timed wait. */
-    private interface TimedWait {
-        boolean await(long time, TimeUnit unit) throws InterruptedException;
-    }
-
-    private static void await(TimedWait wait, long seconds) {
-        try {
-            wait.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

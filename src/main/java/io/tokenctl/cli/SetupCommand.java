@@ -4,7 +4,7 @@ import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.Results.SetupResult;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.core.Limits;
+import io.tokenctl.api.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +53,12 @@ final class SetupCommand extends BaseCommand {
         // the operator token is made once: make sure it can be saved before the store is set up
         config.save();
         SetupResult result = service.setup(new Setup(username, org, force));
-        String store = root.storePath().toAbsolutePath().toString();
-        config.put(new Config.Profile(profileName, store, null, result.token().secret()));
+        Target target = root.target();
+        String store = target.remote() ? target.host().toString() : target.store().toAbsolutePath().toString();
+        config.put(target.remote()
+                ? new Config.Profile(profileName, null, store, result.token().secret(),
+                        target.caCert() == null ? null : target.caCert().toAbsolutePath().toString())
+                : new Config.Profile(profileName, store, null, result.token().secret()));
         if (config.profiles().size() == 1 || root.profile != null) {
             config.use(profileName);
         }

@@ -2,7 +2,6 @@ package io.tokenctl.cli;
 
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.core.LocalTokenService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ public final class TokenctlCommand {
     Path store;
 
     @Option(names = "--host", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "URL of a remote tokenctl serve (env: TOKENCTL_HOST)")
+            description = "URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)")
     String host;
 
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
@@ -48,6 +47,18 @@ public final class TokenctlCommand {
     @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "File holding the operator token (else env TOKENCTL_TOKEN, else the profile's)")
     Path tokenFile;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)")
+    Path caCert;
+
+    @Option(names = "--skip-verify", scope = ScopeType.INHERIT,
+            description = "Don't check an https --host's certificate: for test set-ups only, never in production")
+    boolean skipVerify;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "How long to wait for a --host to connect and answer (default: 10s)")
+    String timeout;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures")
     boolean debug;
@@ -88,36 +99,86 @@ public final class TokenctlCommand {
         return p;
     }
 
-    /** --store, else TOKENCTL_STORE, else the profile's store, else the XDG default. */
-    Path storePath() {
-        if (store != null) {
-            return store;
+    /**
+     * Where this run's calls go. The flags first (--store or --host, not both), then the environment
+     * (TOKENCTL_STORE or TOKENCTL_HOST, not both), then the profile, then the default store; and field by field the
+     * same for the CA certificate.
+     */
+    Target target() {
+        if (store != null && host != null) {
+            throw TokenctlException.usage("--store and --host exclude each other: a command talks to a store file or"
+                    + " to a server; give one");
         }
-        String env = ctx.env("TOKENCTL_STORE");
-        if (env != null) {
-            return Path.of(env);
+        Path file = store;
+        String url = host;
+        if (file == null && url == null) {
+            String envStore = ctx.env("TOKENCTL_STORE");
+            String envHost = ctx.env("TOKENCTL_HOST");
+            if (envStore != null && envHost != null) {
+                throw TokenctlException.usage("TOKENCTL_STORE and TOKENCTL_HOST are both set: a command talks to a store"
+                        + " file or to a server; unset one");
+            }
+            if (envStore != null) {
+                file = Path.of(envStore);
+            } else if (envHost != null) {
+                url = envHost;
+            } else {
+                Config.Profile p = activeProfile();
+                if (p != null && p.host() != null) {
+                    url = p.host();
+                } else {
+                    file = p != null && p.store() != null ? Path.of(p.store()) : ctx.defaultStore();
+                }
+            }
         }
-        Config.Profile p = activeProfile();
-        if (p != null && p.store() != null) {
-            return Path.of(p.store());
+        if (file != null) {
+            return Target.local(file);
         }
-        return ctx.defaultStore();
+        Path ca = caCert;
+        if (ca == null && ctx.env("TOKENCTL_CA_CERT") != null) {
+            ca = Path.of(ctx.env("TOKENCTL_CA_CERT"));
+        }
+        if (ca == null) {
+            Config.Profile p = activeProfile();
+            ca = p == null || p.caCert() == null ? null : Path.of(p.caCert());
+        }
+        java.time.Duration wait = timeout == null ? Target.DEFAULT_TIMEOUT
+                : io.tokenctl.api.Durations.parse("--timeout", timeout);
+        return new Target(null, hostUri(url), ca, skipVerify, wait);
     }
 
-    private String hostUrl() {
-        if (host != null) {
-            return host;
+    /** An http or https URL with a host, as --host takes it. */
+    static java.net.URI hostUri(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getRawQuery() == null
+                    && u.getRawFragment() == null && u.getRawUserInfo() == null) {
+                return u;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
         }
-        String env = ctx.env("TOKENCTL_HOST");
-        if (env != null) {
-            return env;
-        }
-        Config.Profile p = activeProfile();
-        return p == null || store != null || ctx.env("TOKENCTL_STORE") != null ? null : p.host();
+        throw TokenctlException.usage("--host: " + io.tokenctl.api.Limits.quoted(url) + " is not a server URL; use"
+                + " e.g. http://127.0.0.1:8086 or https://tokens.example.com");
     }
+
+    /** The store file a server serves: serve refuses a --host. */
+    Path storePath() {
+        Target t = target();
+        if (t.remote()) {
+            throw TokenctlException.usage("serve works on a local store (--store), not on --host " + t.host()
+                    + "; unset TOKENCTL_HOST or use a profile without a host");
+        }
+        return t.store();
+    }
+
+    /** What a command that needs an operator token says when it had none and was refused for it. */
+    static final String NO_TOKEN_HINT = "; set TOKENCTL_TOKEN, pass --token-file FILE, or run `tokenctl setup` to save"
+            + " one in the active profile";
 
     /** --token-file, else TOKENCTL_TOKEN, else the profile's token; null when none is set. */
-    private String operatorToken() {
+    String operatorToken() {
         if (tokenFile != null) {
             return tokenFromFile();
         }
@@ -141,7 +202,7 @@ public final class TokenctlCommand {
         }
     }
 
-    /** The API this run talks to. Commands never know whether it is local or remote. */
+    /** The API this run talks to, as the operator token. Commands never know whether it is local or remote. */
     TokenService service() {
         return open(operatorToken());
     }
@@ -160,23 +221,13 @@ public final class TokenctlCommand {
         return open(operatorToken());
     }
 
-    /** The local store with no operator token, for serve, which verifies presented tokens only. */
-    LocalTokenService localService() {
-        String url = hostUrl();
-        if (url != null) {
-            throw TokenctlException.usage("serve works on a local store (--store), not on --host " + url
-                    + "; unset TOKENCTL_HOST or use a profile without a host");
-        }
-        return new LocalTokenService(storePath(), null, ctx.clock(), ctx.random());
+    /** The local store a server serves (serve refuses a --host). */
+    io.tokenctl.api.ServedStore servedStore(java.util.function.Consumer<String> log) {
+        return ctx.services().serve(storePath(), log);
     }
 
     private TokenService open(String token) {
-        String url = hostUrl();
-        if (url != null) {
-            throw TokenctlException.failure("--host " + url + ": this build's commands don't talk to a server yet"
-                    + " (`tokenctl serve` answers POST /api/v2/verify only); use --store", null);
-        }
-        return new LocalTokenService(storePath(), token, ctx.clock(), ctx.random()).notes(this::note);
+        return ctx.services().open(target(), token, this::note);
     }
 
     /** One line on stderr about something that could not be recorded though the command's answer stands. */

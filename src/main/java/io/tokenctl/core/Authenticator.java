@@ -20,8 +20,7 @@ final class Authenticator {
     /** Checks the secret's shape and checksum before any lookup: a typo never reaches the store. */
     static Presented presented(String secret) {
         if (secret == null || secret.isEmpty()) {
-            throw TokenctlException.unauthenticated("no operator token: set TOKENCTL_TOKEN, pass --token-file FILE,"
-                    + " or run `tokenctl setup` to save one in the active profile");
+            throw TokenctlException.unauthenticated("no operator token was presented");
         }
         Presented p = Presented.of(secret);
         if (p.kind() == Presented.Kind.MALFORMED) {

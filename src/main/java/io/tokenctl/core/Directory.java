@@ -113,7 +113,7 @@ final class Directory {
         for (MemberRow m : memberships) {
             if (!caller.orgs().containsKey(m.orgId())) {
                 throw TokenctlException.forbidden("user " + user.name() + " also belongs to org " + m.orgName()
-                        + ", which the operator token can't manage; remove them per org with --org");
+                        + ", which the operator token can't manage; remove them from the orgs it manages, one at a time");
             }
             requireUserAdmin(caller, m.orgId(), m.orgName());
             requireNotLastAdmin(tx, m);

@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Limits;
 import io.tokenctl.api.TokenctlException;
 import io.tokenctl.store.StoreTx;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Limits;
 import io.tokenctl.api.AppState;
 import io.tokenctl.api.CreatedToken;
 import io.tokenctl.api.Expiry;
@@ -52,108 +53,63 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The API over a local SQLite store: every rule of tokenctl, applied once, here (token rules in this class and
- * {@link Minting}, identity and audit in {@link Directory}). Calls act as the operator token given at
- * construction; the store is opened on first use. Safe to share between threads (a server's): the store is used
- * by one at a time, and verify's cache and usage tally are concurrent.
+ * The API over a local store, as one caller: every rule of tokenctl, applied once, here (token rules in this class
+ * and {@link Minting}, identity and audit in {@link Directory}). Calls act as the operator token it was made with;
+ * what callers share (the store, the verify cache, the usage tally) is the {@link Engine}'s. Cheap to make: a
+ * server makes one per request.
  */
 public final class LocalTokenService implements TokenService {
-    private final Path storeFile;
-    private final Clock clock;
-    private final Supplier<SecureRandom> random;
+    private final Engine engine;
     private final Operations ops;
-    private final UsageLog usage = new UsageLog();
-    private volatile Consumer<String> notes = line -> { };
-    private final Verifier verifier = new Verifier(this::store, usage, line -> notes.accept(line));
-    private Store store;
+    private final boolean ownsEngine;
 
+    LocalTokenService(Engine engine, String operatorSecret, boolean ownsEngine) {
+        this.engine = engine;
+        this.ownsEngine = ownsEngine;
+        this.ops = new Operations(engine::store, operatorSecret, engine.clock, engine.verifier::invalidate);
+    }
+
+    /** A caller with an engine of its own over {@code storeFile}, closed with it: for tests and one-off tools. */
     public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, SecureRandom random) {
-        this(storeFile, operatorSecret, clock, () -> random);
+        this(new Engine(storeFile, clock, () -> random), operatorSecret, true);
     }
 
-    /** With the generator asked for only by operations that make ids or secrets; it should give the same one. */
-    public LocalTokenService(Path storeFile, String operatorSecret, Clock clock, Supplier<SecureRandom> random) {
-        this.storeFile = storeFile;
-        this.clock = clock;
-        this.random = random;
-        this.ops = new Operations(this::store, operatorSecret, clock, verifier::invalidate);
-    }
-
-    /**
-     * Does, once per JVM, what any operation costs before its first statement: the security providers behind
-     * SHA-256 and the system generator's seeding (see {@link Secrets#warmUp}), then the part of opening a store
-     * that doesn't depend on the file (see {@link Store#warmUp}). A launcher overlaps it with parsing its
-     * command line.
-     */
-    public static void warmUp() {
-        Secrets.warmUp();
-        Store.warmUp();
-    }
-
-    /** The open store, opened on first use. Package-private for tests of the verifier against the same connection. */
-    synchronized Store store() {
-        if (store == null) {
-            open(false);
-        }
-        return store;
-    }
-
-    /**
-     * Opens the store (closing one already open). A new connection counts changes afresh (PRAGMA data_version
-     * is only comparable on one connection), so what the verifier cached from another connection is dropped.
-     */
-    private synchronized void open(boolean create) {
-        if (store != null) {
-            close();
-        }
-        store = Store.openSqlite(storeFile, create);
-        verifier.invalidate();
-    }
-
-    /**
-     * Where to say, in one line each, what could not be recorded though the answer stands (a verify's use on a
-     * read-only store): a CLI's stderr, a server's log.
-     */
-    public LocalTokenService notes(Consumer<String> sink) {
-        this.notes = sink;
-        return this;
-    }
-
-    /** Opens the store now, so a missing or foreign one is reported before a server starts listening. */
-    public void openStore() {
-        store();
-    }
-
+    /** The engine's verifier. Package-private for tests of the verifier against the same connection. */
     Verifier verifier() {
-        return verifier;
+        return engine.verifier;
+    }
+
+    /** The engine's store. Package-private for tests. */
+    Store store() {
+        return engine.store();
     }
 
     // --- setup
 
     @Override
     public SetupResult setup(Setup request) {
-        String username = Limits.name("--username", request.username());
-        String orgName = Limits.name("--org", request.org());
-        if (!request.force() && isEmptyFile(storeFile)) {
-            throw TokenctlException.conflict("store " + storeFile.toAbsolutePath() + " already exists (an empty file);"
-                    + " pass --force to set it up");
+        String username = Limits.name("username", request.username());
+        String orgName = Limits.name("org", request.org());
+        if (!request.force() && isEmptyFile(engine.storeFile())) {
+            throw TokenctlException.conflict("store " + engine.storeFile().toAbsolutePath() + " already exists (an"
+                    + " empty file); set it up with force to make it a store");
         }
-        open(true);
-        Instant now = clock.instant();
+        Store store = engine.storeForSetup();
+        Instant now = engine.clock.instant();
         return store.write(tx -> {
             if (tx.countOrgs() > 0) {
                 throw TokenctlException.conflict("store " + store.file() + " is already set up; setup runs once per"
                         + " store and left it untouched (use `tokenctl auth create` with the operator token)");
             }
-            OrgRow org = new OrgRow(Ids.next(now, random.get()), orgName, now);
-            UserRow user = new UserRow(Ids.next(now, random.get()), username, now);
+            OrgRow org = new OrgRow(Ids.next(now, engine.random.get()), orgName, now);
+            UserRow user = new UserRow(Ids.next(now, engine.random.get()), username, now);
             tx.insertOrg(org);
             tx.insertUser(user);
             tx.insertMembership(user.id(), org.id(), Role.ADMIN.wire());
             // the operator token reaches every org its admin will belong to
             Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
                     username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(), List.of());
-            Minting.Minted minted = Minting.insert(tx, plan, null, now, random.get());
+            Minting.Minted minted = Minting.insert(tx, plan, null, now, engine.random.get());
             tx.insertAudit(new io.tokenctl.store.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
                     "org:" + orgName, Audit.ALLOWED, null));
             return new SetupResult(org.id(), org.name(), user.id(), user.name(), minted.created());
@@ -173,25 +129,25 @@ public final class LocalTokenService implements TokenService {
     @Override
     public CreatedToken create(CreateToken request) {
         String description = Limits.description(request.description());
-        Limits.nameOrNull("--user", request.user());
-        request.orgs().forEach(o -> Limits.name("--org", o));
+        Limits.nameOrNull("user", request.user());
+        request.orgs().forEach(o -> Limits.name("org", o));
         List<Permission> permissions = Minting.permissionsOf(request.allAccess(), request.permissions());
         if (request.allOrgs() && !request.orgs().isEmpty()) {
-            throw TokenctlException.usage("--all-orgs and --org exclude each other; give one");
+            throw TokenctlException.usage("allOrgs and orgs exclude each other; give one");
         }
         if (request.account() && request.allOrgs()) {
-            throw TokenctlException.usage("--all-orgs is for user tokens; an account token has a fixed list of orgs");
+            throw TokenctlException.usage("allOrgs is for user tokens; an account token has a fixed list of orgs");
         }
         Minting.Use use = Minting.Use.of(request.format(), request.appDefault(), request.allowIPs());
         if (request.account() && request.user() != null) {
-            throw TokenctlException.usage("--account and --user exclude each other: an account token belongs to the org");
+            throw TokenctlException.usage("account and user exclude each other: an account token belongs to the org");
         }
         return ops.change("create", null, (tx, caller, now) -> {
             Instant expiresAt = futureExpiry(request.expires(), now);
             UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
             Minting.Plan plan = Minting.plan(tx, caller, request.account() ? TokenKind.ACCOUNT : TokenKind.USER, owner,
                     request.orgs(), request.allOrgs(), permissions, description, expiresAt, use);
-            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random.get());
+            Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
             return minted.created();
         });
@@ -199,16 +155,13 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public TokenPage list(ListTokens request) {
-        int limit = request.limit() <= 0 ? ListTokens.DEFAULT_LIMIT : request.limit();
-        if (limit > ListTokens.MAX_LIMIT) {
-            throw TokenctlException.usage("--limit " + limit + " is too large; use 1-" + ListTokens.MAX_LIMIT);
-        }
+        int limit = pageSize(request.limit(), ListTokens.DEFAULT_LIMIT);
         if (request.after() != null && !Ids.looksLikeId(request.after())) {
-            throw TokenctlException.usage("--after: " + Limits.quoted(request.after())
+            throw TokenctlException.usage("after: " + Limits.quoted(request.after())
                     + " is not a token id (16 hex digits)");
         }
-        Limits.nameOrNull("--user", request.user());
-        Limits.nameOrNull("--org", request.org());
+        Limits.nameOrNull("user", request.user());
+        Limits.nameOrNull("org", request.org());
         return ops.look("list", null, (tx, caller, now) -> {
             List<String> readable = Visibility.readableOrgs(caller);
             List<String> adminOrgs = new ArrayList<>(caller.adminOrgIds());
@@ -248,9 +201,21 @@ public final class LocalTokenService implements TokenService {
     public Token update(UpdateToken request) {
         String description = Limits.description(request.description());
         Ids.requireTokenId(request.id());
-        Limits.nameOrNull("--owner", request.owner());
+        Limits.nameOrNull("owner", request.owner());
+        TokenStatus status = request.status();
+        if (status != null && status != TokenStatus.ACTIVE && status != TokenStatus.INACTIVE) {
+            throw TokenctlException.usage("status: " + status.wire() + " can't be set by an update; use active or"
+                    + " inactive (a token is retired by retire)");
+        }
+        if (description == null && request.expires() == null && request.owner() == null) {
+            if (status == null) {
+                throw TokenctlException.usage("nothing to change: give a description, an expiry, an owner or a status");
+            }
+            return setStatus(request.id(), status, statusAction(status));
+        }
         return ops.change("update", request.id(), (tx, caller, now) -> {
-            TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
+            Visibility.Managed managed = Visibility.manageable(tx, caller, request.id());
+            TokenRow row = managed.row();
             requireNotRetired(row, "updated");
             if (request.expires() != null) {
                 Minting.requireCanReissue(tx, caller, row);
@@ -264,8 +229,15 @@ public final class LocalTokenService implements TokenService {
                 reason = "owner " + row.userName() + " -> " + owner.name();
             }
             Audit.allowed(tx, caller, now, row.orgId(), "update", row.id(), reason);
+            if (status != null && row.status() != status) {
+                applyStatus(tx, caller, now, managed, status, statusAction(status));
+            }
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
+    }
+
+    private static String statusAction(TokenStatus status) {
+        return status == TokenStatus.ACTIVE ? "activate" : status == TokenStatus.INACTIVE ? "deactivate" : "retire";
     }
 
     @Override
@@ -288,33 +260,39 @@ public final class LocalTokenService implements TokenService {
         return ops.change(action, id, (tx, caller, now) -> {
             Visibility.Managed managed = Visibility.manageable(tx, caller, id);
             TokenRow row = managed.row();
-            if (row.status() == status) {
-                return Tokens.view(row, now);
+            if (row.status() != status) {
+                applyStatus(tx, caller, now, managed, status, action);
             }
-            requireNotRetired(row, status == TokenStatus.ACTIVE ? "activated" : "changed");
-            String reason = null;
-            switch (status) {
-                case ACTIVE -> {
-                    // a deactivation from above the owner holds until someone of that standing lifts it
-                    if (row.deactivatedAbove() && !managed.asAdmin()) {
-                        throw TokenctlException.forbidden("token " + row.id() + " was deactivated by "
-                                + row.deactivatedBy() + ", above its owner: only an admin of every org it reaches may"
-                                + " activate it");
-                    }
-                    Minting.requireCanReissue(tx, caller, row);
-                    tx.activate(row.id(), now);
-                }
-                case INACTIVE -> {
-                    boolean above = !Visibility.isOwner(caller, row);
-                    tx.deactivate(row.id(), caller.auditName(), above, now);
-                    reason = above ? "deactivated above its owner: only an admin of every org it reaches may activate it"
-                            : null;
-                }
-                default -> tx.setStatus(row.id(), status, "retired by " + caller.auditName(), now);
-            }
-            Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), reason);
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
+    }
+
+    /** Moves a token the caller manages to {@code status}, under the rules of each move, and audits it. */
+    private static void applyStatus(StoreTx tx, Caller caller, Instant now, Visibility.Managed managed,
+            TokenStatus status, String action) {
+        TokenRow row = managed.row();
+        requireNotRetired(row, status == TokenStatus.ACTIVE ? "activated" : "changed");
+        String reason = null;
+        switch (status) {
+            case ACTIVE -> {
+                // a deactivation from above the owner holds until someone of that standing lifts it
+                if (row.deactivatedAbove() && !managed.asAdmin()) {
+                    throw TokenctlException.forbidden("token " + row.id() + " was deactivated by "
+                            + row.deactivatedBy() + ", above its owner: only an admin of every org it reaches may"
+                            + " activate it");
+                }
+                Minting.requireCanReissue(tx, caller, row);
+                tx.activate(row.id(), now);
+            }
+            case INACTIVE -> {
+                boolean above = !Visibility.isOwner(caller, row);
+                tx.deactivate(row.id(), caller.auditName(), above, now);
+                reason = above ? "deactivated above its owner: only an admin of every org it reaches may activate it"
+                        : null;
+            }
+            default -> tx.setStatus(row.id(), status, "retired by " + caller.auditName(), now);
+        }
+        Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), reason);
     }
 
     @Override
@@ -331,7 +309,7 @@ public final class LocalTokenService implements TokenService {
     @Override
     public CreatedToken regenerate(Regenerate request) {
         if (request.grace() != null && request.oldExpiresAt() != null) {
-            throw TokenctlException.usage("--grace and --old-expires exclude each other; give one");
+            throw TokenctlException.usage("grace and oldExpiresAt exclude each other; give one");
         }
         Ids.requireTokenId(request.id());
         return ops.change("regenerate", request.id(), (tx, caller, now) -> {
@@ -343,13 +321,13 @@ public final class LocalTokenService implements TokenService {
                 oldEnd = now.plus(request.grace());
             } else if (request.oldExpiresAt() != null) {
                 if (!request.oldExpiresAt().isAfter(now)) {
-                    throw TokenctlException.usage("--old-expires: " + request.oldExpiresAt()
-                            + " is in the past; use a future ISO-8601 time, or --grace 24h");
+                    throw TokenctlException.usage("oldExpiresAt: " + request.oldExpiresAt()
+                            + " is in the past; use a future ISO-8601 time, or a grace period such as 24h");
                 }
                 oldEnd = request.oldExpiresAt();
             }
             tx.supersedeSecrets(row.id(), oldEnd);
-            String secret = Minting.newSecret(tx, row, now, random.get());
+            String secret = Minting.newSecret(tx, row, now, engine.random.get());
             tx.insertSecret(new SecretRow(Secrets.hash(secret), row.id(), null));
             if (request.revokeOnReuse()) {
                 tx.setRevokeOnReuse(row.id(), true);
@@ -371,7 +349,7 @@ public final class LocalTokenService implements TokenService {
             TokenRow original = Visibility.manageable(tx, caller, request.id()).row();
             if (original.expiresAt() != null && !original.expiresAt().isAfter(now)) {
                 throw TokenctlException.conflict("token " + original.id() + " expired at " + original.expiresAt()
-                        + "; a clone would be born expired: create a new token with --expires");
+                        + "; a clone would be born expired: create a new token with a new expiry");
             }
             List<Permission> permissions = wanted != null ? wanted : original.permissions();
             String desc = description != null ? description
@@ -387,7 +365,7 @@ public final class LocalTokenService implements TokenService {
             Minting.Plan plan = Minting.plan(tx, caller, TokenKind.USER, Minting.owner(tx, caller, null), orgNames,
                     original.allOrgs(), permissions, desc, original.expiresAt(),
                     new Minting.Use(original.format(), original.appDefault(), original.allowIps()));
-            Minting.Minted minted = Minting.mint(tx, caller, plan, now, random.get());
+            Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
             // the orgs whose admins cut them out of the original stay out of the clone
             for (String orgId : original.excludedOrgIds()) {
                 tx.excludeOrg(minted.row().id(), orgId, caller.auditName(), now);
@@ -425,7 +403,7 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Token revokeOrg(RevokeOrg request) {
         Ids.requireTokenId(request.id());
-        Limits.name("--org", request.org());
+        Limits.name("org", request.org());
         return ops.change("revoke-org", request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.visible(tx, caller, request.id());
             OrgRow org = Directory.orgInScope(tx, caller, request.org());
@@ -467,21 +445,21 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Member createUser(CreateUser request) {
         Limits.name("user name", request.name());
-        Limits.nameOrNull("--org", request.org());
+        Limits.nameOrNull("org", request.org());
         return ops.change("user create", "user:" + request.name(),
-                (tx, caller, now) -> Directory.createUser(tx, caller, now, request, random.get()));
+                (tx, caller, now) -> Directory.createUser(tx, caller, now, request, engine.random.get()));
     }
 
     @Override
     public List<Member> listUsers(ListUsers request) {
-        Limits.nameOrNull("--org", request.org());
+        Limits.nameOrNull("org", request.org());
         return ops.look("user list", null, (tx, caller, now) -> Directory.listUsers(tx, caller, request));
     }
 
     @Override
     public UserDeleted deleteUser(DeleteUser request) {
         Limits.name("user name", request.name());
-        Limits.nameOrNull("--org", request.org());
+        Limits.nameOrNull("org", request.org());
         return ops.change("user delete", "user:" + request.name(),
                 (tx, caller, now) -> Directory.deleteUser(tx, caller, now, request));
     }
@@ -489,7 +467,7 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Org createOrg(String name) {
         Limits.name("org name", name);
-        return ops.change("org create", "org:" + name, (tx, caller, now) -> Directory.createOrg(tx, caller, now, name, random.get()));
+        return ops.change("org create", "org:" + name, (tx, caller, now) -> Directory.createOrg(tx, caller, now, name, engine.random.get()));
     }
 
     @Override
@@ -499,11 +477,8 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public AuditPage audit(ListAudit request) {
-        int limit = request.limit() <= 0 ? ListAudit.DEFAULT_LIMIT : request.limit();
-        if (limit > ListTokens.MAX_LIMIT) {
-            throw TokenctlException.usage("--limit " + limit + " is too large; use 1-" + ListTokens.MAX_LIMIT);
-        }
-        flushQuietly(); // refused verifies counted here appear in the log read here
+        int limit = pageSize(request.limit(), ListAudit.DEFAULT_LIMIT);
+        engine.flushQuietly(); // refused verifies counted here appear in the log read here
         return ops.look("audit list", null, (tx, caller, now) -> Directory.audit(tx, caller, request, limit));
     }
 
@@ -512,8 +487,20 @@ public final class LocalTokenService implements TokenService {
     @Override
     public Verification verify(Verify request) {
         // millisecond time is plenty for expiry, and cheaper to read than the clock's nanoseconds
-        return verifier.verify(request, Instant.ofEpochMilli(clock.millis()),
+        return engine.verifier.verify(request, Instant.ofEpochMilli(engine.clock.millis()),
                 id -> ops.callerMay((tx, caller) -> Visibility.maySee(tx, caller, id)));
+    }
+
+    @Override
+    public io.tokenctl.api.Results.Me me() {
+        return ops.look("me", null, (tx, caller, now) -> new io.tokenctl.api.Results.Me(caller.userId(),
+                caller.auditName(), caller.tokenId(), caller.kind(), caller.homeOrgId(), caller.homeOrgName(),
+                Directory.listOrgs(caller), caller.tokenPermissions()));
+    }
+
+    @Override
+    public String actingTokenId() {
+        return ops.actingTokenId();
     }
 
     @Override
@@ -592,7 +579,7 @@ public final class LocalTokenService implements TokenService {
         return ops.change("key rotate", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             requireOrgAdmin(caller, o);
-            var key = OrgKeys.add(tx, o.id(), now, random.get());
+            var key = OrgKeys.add(tx, o.id(), now, engine.random.get());
             Audit.allowed(tx, caller, now, o.id(), "key rotate", "org:" + org, "new signing key " + key.kid());
             return new SigningKey(key.kid(), o.id(), key.publicKey(), key.createdAt());
         });
@@ -635,52 +622,31 @@ public final class LocalTokenService implements TokenService {
         return Verifier.offline(token, jwks, clock.instant());
     }
 
-    /**
-     * Writes the uses that verifies counted since the last flush, in one transaction. A CLI run does it when it
-     * closes; a server calls it on a timer. It waits only briefly for another process's write to end: then it
-     * throws, and the uses wait for the next flush.
-     */
-    public synchronized void flushUsage() {
-        if (store != null) {
-            usage.flush(store, true, clock.instant(), false);
-        }
-    }
-
-    private synchronized void flushQuietly() {
-        if (store != null && !usage.isEmpty()) {
-            try {
-                usage.flush(store, false, clock.instant(), true);
-            } catch (TokenctlException e) {
-                notes.accept("verifies counted here could not be recorded: " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * Writes what verifies counted (uses, refusals) and closes the store. If that write fails, the answers given
-     * stand: the loss is said in one line to {@link #notes}, not thrown.
-     */
+    /** Closes the engine if this view is its only caller; a server's views leave it to the server. */
     @Override
-    public synchronized void close() {
-        if (store != null) {
-            try {
-                usage.flush(store, false, clock.instant(), true);
-            } catch (TokenctlException e) {
-                notes.accept("the use of the tokens verified here could not be recorded: " + e.getMessage());
-            } finally {
-                store.close();
-                store = null;
-                verifier.invalidate();
-            }
+    public void close() {
+        if (ownsEngine) {
+            engine.close();
         }
     }
 
     // --- small rules shared above
 
+    /** A page's size: the default when none is asked for, else 1 to {@link ListTokens#MAX_LIMIT}. */
+    private static int pageSize(Integer limit, int byDefault) {
+        if (limit == null) {
+            return byDefault;
+        }
+        if (limit < 1 || limit > ListTokens.MAX_LIMIT) {
+            throw TokenctlException.usage("limit " + limit + " is not valid; use 1-" + ListTokens.MAX_LIMIT);
+        }
+        return limit;
+    }
+
     static Instant futureExpiry(Expiry expiry, Instant now) {
         Instant at = expiry.resolve(now);
         if (at != null && !at.isAfter(now)) {
-            throw TokenctlException.usage("--expires: " + at + " is in the past; use a future ISO-8601 time,"
+            throw TokenctlException.usage("expires: " + at + " is in the past; use a future ISO-8601 time,"
                     + " a duration such as 30d, or never");
         }
         return at;

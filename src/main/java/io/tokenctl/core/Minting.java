@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Cidr;
 import io.tokenctl.api.CreatedToken;
 import io.tokenctl.api.AppState;
 import io.tokenctl.api.Permission;
@@ -55,7 +56,7 @@ final class Minting {
     static List<Permission> permissionsOf(boolean allAccess, List<Permission> permissions) {
         if (allAccess) {
             if (!permissions.isEmpty()) {
-                throw TokenctlException.usage("--all-access can't be combined with other permission flags"
+                throw TokenctlException.usage("allAccess can't be combined with other permissions"
                         + " (got " + permissions.get(0) + "); give one or the other");
             }
             return Permissions.allAccess();
@@ -67,7 +68,7 @@ final class Minting {
     static UserRow owner(StoreTx tx, Caller caller, String username) {
         if (username == null || (caller.kind() == TokenKind.USER && username.equals(caller.userName()))) {
             if (caller.kind() != TokenKind.USER) {
-                throw TokenctlException.usage("an account token owns no user tokens; pass --user NAME or --account");
+                throw TokenctlException.usage("an account token owns no user tokens; name the user, or make an account token");
             }
             return new UserRow(caller.userId(), caller.userName(), null);
         }
@@ -82,7 +83,7 @@ final class Minting {
         /** Validated; networks kept as typed. */
         static Use of(TokenFormat format, AppState appDefault, List<String> allowIps) {
             for (String c : allowIps) {
-                Cidr.parse("--allow-ip", c);
+                Cidr.parse("allowIPs", c);
             }
             return new Use(format, appDefault, List.copyOf(allowIps));
         }

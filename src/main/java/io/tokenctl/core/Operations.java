@@ -22,6 +22,8 @@ final class Operations {
     private final String operatorSecret;
     private final Clock clock;
     private final Runnable onChange;
+    /** The token the last call authenticated as, for a server's request log. */
+    private volatile String actingTokenId;
 
     /** {@code onChange} runs after every change that committed (it clears caches of what was read). */
     Operations(Supplier<Store> store, String operatorSecret, Clock clock, Runnable onChange) {
@@ -48,6 +50,10 @@ final class Operations {
         }
     }
 
+    String actingTokenId() {
+        return actingTokenId;
+    }
+
     /** A read: authenticate, then look, outside a write transaction. */
     <T> T look(String action, String target, Operation<T> op) {
         return run(false, action, target, op);
@@ -65,6 +71,7 @@ final class Operations {
         try {
             java.util.function.Function<StoreTx, T> work = tx -> {
                 acting[0] = Authenticator.authenticate(tx, presented, now);
+                actingTokenId = acting[0].tokenId();
                 return op.run(tx, acting[0], now);
             };
             if (!write) {

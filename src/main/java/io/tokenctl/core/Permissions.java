@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Limits;
 import io.tokenctl.api.Action;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.ResourceType;
@@ -90,8 +91,8 @@ public final class Permissions {
     /** Checks the requested set is usable; returns it normalized. */
     public static List<Permission> requireSome(Collection<Permission> permissions) {
         if (permissions.isEmpty()) {
-            throw TokenctlException.usage("a token needs at least one permission; use --all-access or a --read-X/--write-X flag"
-                    + " (e.g. --read-buckets)");
+            throw TokenctlException.usage("a token needs at least one permission: all access, or some such as"
+                    + " read:buckets");
         }
         return normalize(permissions);
     }

@@ -1,5 +1,6 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Cidr;
 import io.tokenctl.api.AppState;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.TokenFormat;

@@ -1,5 +1,7 @@
 package io.tokenctl.core;
 
+import io.tokenctl.api.Cidr;
+import io.tokenctl.api.Limits;
 import io.tokenctl.api.AppState;
 import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.Permission;
@@ -119,10 +121,10 @@ final class Verifier {
      */
     Verification verify(Verify req, Instant now, Predicate<String> detailFor) {
         if (req.app() != null) {
-            Limits.appName("--app", req.app());
+            Limits.appName("app", req.app());
         }
-        Limits.nameOrNull("--org", req.org());
-        byte[] ip = req.ip() == null ? null : Cidr.address("--ip", req.ip());
+        Limits.nameOrNull("org", req.org());
+        byte[] ip = req.ip() == null ? null : Cidr.address("ip", req.ip());
         Presented p = Presented.of(req.token());
         if (p.kind() == Presented.Kind.MALFORMED) {
             return Verification.refused(ErrorCode.UNAUTHENTICATED,
@@ -252,7 +254,7 @@ final class Verifier {
         if (!row.allowIps().isEmpty()) {
             if (ip == null) {
                 return refuse(row, ErrorCode.FORBIDDEN, "ip", "token " + row.id() + " is limited to client"
-                        + " addresses " + String.join(", ", row.allowIps()) + "; give the client's --ip");
+                        + " addresses " + String.join(", ", row.allowIps()) + "; give the client's ip address");
             }
             boolean allowed = snap.networks().stream().anyMatch(n -> n.contains(ip));
             if (!allowed) {
@@ -277,7 +279,7 @@ final class Verifier {
             }
         } else if (row.appDefault() != AppState.ALLOW) {
             return refuse(row, ErrorCode.UNAUTHENTICATED, "app", "token " + row.id()
-                    + " needs an app name (--app): new apps start " + row.appDefault().wire());
+                    + " needs an app name: new apps start " + row.appDefault().wire());
         }
         // permissions are judged in one org: a role in another org must not lend this use its rights
         String org = snap.useOrg(req.org());
@@ -292,7 +294,7 @@ final class Verifier {
                     + " in org " + snap.scope().get(org).orgName()), appFirstSeen);
         }
         Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(), snap.orgIds(),
-                held, row.expiresAt(), row.createdAt());
+                held, row.expiresAt(), row.createdAt(), req.app());
         return Decision.active(ok, row, appFirstSeen);
     }
 
@@ -355,7 +357,7 @@ final class Verifier {
         try {
             keys = Jwt.readJwks(jwks);
         } catch (IOException e) {
-            throw TokenctlException.usage("--jwks: not a JWKS document (" + e.getMessage().lines().findFirst().orElse("")
+            throw TokenctlException.usage("jwks: not a JWKS document (" + e.getMessage().lines().findFirst().orElse("")
                     + ")");
         }
         Jwt.Claims c = Jwt.peek(p.text());
@@ -373,6 +375,6 @@ final class Verifier {
             return Verification.refused(ErrorCode.UNAUTHENTICATED, "expired at " + c.exp(), c.jti());
         }
         return new Verification(true, null, null, c.jti(), null, c.sub(), c.org() == null ? List.of() : List.of(c.org()),
-                List.of(), c.exp(), c.iat());
+                List.of(), c.exp(), c.iat(), null);
     }
 }

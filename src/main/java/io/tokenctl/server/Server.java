@@ -1,295 +1,340 @@
 package io.tokenctl.server;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
-import io.tokenctl.api.ApiJson;
-import io.tokenctl.api.Build;
 import io.tokenctl.api.ErrorCode;
-import io.tokenctl.api.Redact;
-import io.tokenctl.api.Requests.Verify;
-import io.tokenctl.api.Results.Verification;
-import io.tokenctl.api.TokenService;
+import io.tokenctl.api.Limits;
+import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenctlException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * {@code tokenctl serve}: the API as JSON over HTTP, on the JDK's own server. Each route reads a request body
- * into an api/ record, calls the {@link TokenService} it was given, and writes the answer with {@link ApiJson},
- * the same shapes as the CLI's {@code --json}. Failures are the closed family of {@link ErrorCode}, each with its
- * HTTP status and an InfluxDB-style body {@code {"code": ..., "message": ...}}. Nothing of a request is logged:
- * its body may hold a secret.
+ * {@code tokenctl serve}: the API as JSON over HTTP, on Jetty. Jetty reads requests without holding a worker
+ * thread, so clients that trickle their requests (slowloris) cost a connection each, not a worker; a body is read
+ * the same way, bounded in size and time. Each request is routed ({@link ApiRoutes}), answered as the caller its
+ * Authorization header presents, and logged in one line that never holds a secret, a header or a query value.
  */
 public final class Server implements AutoCloseable {
-    /** The largest request body read; a verify body is well under 1 KiB. */
+    /** The largest request body read. */
     static final int MAX_BODY = 64 * 1024;
-    /** The longest a request may take to arrive, and its answer to be taken. */
+    /** The longest a request may take to arrive, and a connection may sit idle. */
     static final int MAX_REQUEST_SECONDS = 10;
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Connections held open at once; beyond them new ones wait to be accepted. */
+    static final int MAX_CONNECTIONS = 4096;
 
-    private final HttpServer http;
-    private final ExecutorService pool;
-    private final Consumer<String> log;
+    private final org.eclipse.jetty.server.Server jetty;
+    private final ServerConnector connector;
 
-    private Server(HttpServer http, ExecutorService pool, Consumer<String> log) {
-        this.http = http;
-        this.pool = pool;
-        this.log = log;
+    private Server(org.eclipse.jetty.server.Server jetty, ServerConnector connector) {
+        this.jetty = jetty;
+        this.connector = connector;
     }
 
     /**
-     * Listens on {@code address} (port 0: any free one) and serves {@code service}: {@code GET /health} and
-     * {@code POST /api/v2/verify}. Problems of the server itself (not of requests) go to {@code log}, one line each.
+     * Listens as {@code options} say (port 0: any free one) and serves {@code store}'s API. Problems of the server
+     * itself, and one line per request, go to {@code log}.
      */
-    public static Server start(TokenService service, InetSocketAddress address, Consumer<String> log) {
-        Map<String, Route> routes = Map.of(
-                "/health", new Route("GET", exchange -> health(exchange)),
-                "/api/v2/verify", new Route("POST", exchange -> verify(service, exchange)));
-        return start(address, log, exchange -> route(routes, exchange, log));
+    public static Server start(ServedStore store, ServeOptions options, Consumer<String> log) {
+        Routes routes = ApiRoutes.of(store, options);
+        return start(options, log, new Dispatch(routes, store, log));
     }
 
     /**
-     * The server stack alone, with one handler for every path: the listener, its worker threads and its shutdown,
-     * exactly as {@link #start(TokenService, InetSocketAddress, Consumer)} runs them. For benchmarks, which
-     * measure a route against a trivial handler on the same stack.
+     * The server stack alone, with one handler for every request: listener, threads, limits and shutdown exactly
+     * as {@link #start(ServedStore, ServeOptions, Consumer)} runs them. For benchmarks, which measure a route
+     * against a trivial handler on the same stack.
      */
-    public static Server start(InetSocketAddress address, Consumer<String> log, HttpHandler handler) {
-        // The JDK's server reads these once, when its configuration class loads: set before the first server is
-        // made, unless the operator set them (TOKENCTL_JAVA_OPTS=-D...).
-        // It writes an answer's headers and body apart; with Nagle's algorithm on, a keep-alive client's delayed
-        // ACK then holds every answer ~40 ms (measured: 360 requests/s, p50 44 ms).
-        defaultProperty("sun.net.httpserver.nodelay", "true");
-        // A worker thread reads a request's headers and body: without a limit, a few clients sending a byte now
-        // and then (slowloris) hold every worker and the server answers no one. Such a request is cut off after
-        // MAX_REQUEST_SECONDS, an answer the client doesn't read after as long.
-        defaultProperty("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
-        defaultProperty("sun.net.httpserver.maxRspTime", Integer.toString(MAX_REQUEST_SECONDS));
-        HttpServer http;
-        try {
-            http = HttpServer.create(address, 256);
-        } catch (IOException e) {
-            throw TokenctlException.failure("cannot listen on " + address.getHostString() + ":" + address.getPort()
-                    + ": " + e.getMessage(), e);
+    public static Server start(ServeOptions options, Consumer<String> log, Handler handler) {
+        QueuedThreadPool threads = new QueuedThreadPool(workers() + 2, 4, 60_000);
+        threads.setName("tokenctl-http");
+        threads.setDaemon(true);
+        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setIdleTimeout(MAX_REQUEST_SECONDS * 1000L);
+        ServerConnector connector;
+        if (options.tls()) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(Tls.keyStore(options));
+            tls.setKeyStorePassword(new String(Tls.PASSWORD));
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(jetty, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers(), new Workers());
-        http.setExecutor(pool);
-        http.createContext("/", handler);
-        http.start();
-        return new Server(http, pool, log);
+        connector.setHost(options.listen().getAddress() == null || options.listen().getAddress().isAnyLocalAddress()
+                ? null : options.listen().getAddress().getHostAddress());
+        connector.setPort(options.listen().getPort());
+        connector.setIdleTimeout(MAX_REQUEST_SECONDS * 1000L);
+        connector.setAcceptQueueSize(256);
+        jetty.addConnector(connector);
+        jetty.addBean(new ConnectionLimit(MAX_CONNECTIONS, jetty));
+        jetty.setErrorHandler(new JsonErrors());
+        jetty.setHandler(handler);
+        jetty.setStopTimeout(5_000);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                jetty.stop();
+            } catch (Exception ignored) {
+                // it never started
+            }
+            if (e instanceof TokenctlException te) {
+                throw te;
+            }
+            throw TokenctlException.failure("cannot listen on " + options.listen().getHostString() + ":"
+                    + options.listen().getPort() + ": " + e.getMessage(), e);
+        }
+        return new Server(jetty, connector);
     }
 
     /**
-     * Worker threads: two per core, so the cores stay busy while one waits on the store. More cost latency: on 2
-     * cores under load, 8 workers doubled verify's p99 (5.7-6.0 ms against 2.9-3.1 ms with 4, bench/http.sh).
-     * Clients that stall their requests hold a worker for at most {@link #MAX_REQUEST_SECONDS} either way.
+     * Worker threads for requests: two per core, so the cores stay busy while one waits on the store. More cost
+     * latency under load (bench/README.md); slow clients hold none of them while their request arrives.
      */
     static int workers() {
         return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     }
 
-    private static void defaultProperty(String name, String value) {
-        if (System.getProperty(name) == null) {
-            System.setProperty(name, value);
+    /** The address actually bound (the port chosen when 0 was asked for). */
+    public InetSocketAddress address() {
+        String host = connector.getHost() == null ? "0.0.0.0" : connector.getHost();
+        return new InetSocketAddress(host, connector.getLocalPort());
+    }
+
+    /** Stops taking requests, lets those in flight finish (up to 5 s), then stops. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping is best effort: the process is going away
         }
     }
 
-    /** The address actually bound (the port chosen when 0 was asked for). */
-    public InetSocketAddress address() {
-        return http.getAddress();
+    /**
+     * Runs until the process is told to stop (SIGTERM, Ctrl-C): then stops taking requests, lets those in flight
+     * finish, and closes the store, which writes the last token use. The JVM waits for all of it, at most a minute.
+     */
+    public static void runUntilStopped(Server server, ServedStore store, Consumer<String> say) {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            await(stopped, 60);
+        }, "tokenctl-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            await(stop, Long.MAX_VALUE);
+            server.close();
+            store.close();
+            say.accept("tokenctl serve: stopped");
+        } finally {
+            stopped.countDown();
+        }
     }
 
-    /** Stops accepting, lets requests in progress finish (up to a second), then stops the workers. */
-    @Override
-    public void close() {
-        http.stop(1);
-        pool.shutdown();
+    private static void await(CountDownLatch latch, long seconds) {
         try {
-            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.accept("tokenctl serve: requests still running after 5 s were cut off");
-            }
+            latch.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    // --- routing
+    // --- dispatch
 
-    private interface Action {
-        void handle(HttpExchange exchange) throws IOException;
-    }
+    /** Finds the route, reads the body without holding a thread, runs the route as the caller, logs one line. */
+    private static final class Dispatch extends Handler.Abstract {
+        private final Routes routes;
+        private final ServedStore store;
+        private final Consumer<String> log;
 
-    private record Route(String method, Action action) {
-    }
+        Dispatch(Routes routes, ServedStore store, Consumer<String> log) {
+            this.routes = routes;
+            this.store = store;
+            this.log = log;
+        }
 
-    private static void route(Map<String, Route> routes, HttpExchange exchange, Consumer<String> log) {
-        try (exchange) {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            long start = System.nanoTime();
+            Routes.Match match;
             try {
-                if (exchange.getRequestURI().getRawQuery() != null) {
-                    // a token in a URL ends up in proxies' and servers' access logs: refuse the whole request
-                    throw TokenctlException.usage("query parameters are not accepted; send values in the request body");
-                }
-                String path = exchange.getRequestURI().getPath();
-                Route route = routes.get(path);
-                if (route == null) {
-                    throw TokenctlException.notFound("no route " + path + "; this server answers "
-                            + String.join(", ", new java.util.TreeSet<>(routes.keySet())));
-                }
-                if (!route.method().equals(exchange.getRequestMethod())) {
-                    exchange.getResponseHeaders().set("Allow", route.method());
-                    refuse(exchange, 405, error("method not allowed", exchange.getRequestMethod() + " " + path
-                            + " is not allowed; use " + route.method()));
-                    return;
-                }
-                route.action().handle(exchange);
-            } catch (TooLarge e) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                refuse(exchange, 413, error("request too large", e.getMessage()));
-            } catch (TokenctlException e) {
-                if (e.code() == ErrorCode.FAILURE) {
-                    log.accept("tokenctl serve: " + e.getMessage());
-                }
-                refuse(exchange, e.code().httpStatus(), error(e.code().httpCode(), e.getMessage()));
-            } catch (IOException e) {
-                // the client went away mid-request: nothing to answer
+                match = routes.find(request.getMethod(), segments(request));
             } catch (RuntimeException e) {
+                Exchange ex = new Exchange(request, response, callback, Map.of(), new byte[0], store);
+                answerFailure(ex, e);
+                logLine(request, "-", ex, start);
+                return true;
+            }
+            Routes.Match m = match;
+            if (!m.route().body()) {
+                // a bodiless route ignores a body some clients send anyway (InfluxDB's JS client, on GET and DELETE)
+                run(m, request, response, callback, new byte[0], start);
+                return true;
+            }
+            long declared = request.getLength();
+            if (declared > MAX_BODY) {
+                tooLarge(m, request, response, callback, start, "request body of " + declared + " bytes is over the "
+                        + MAX_BODY + "-byte limit");
+                return true;
+            }
+            CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, MAX_BODY + 1);
+            body.orTimeout(MAX_REQUEST_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((bytes, failure) -> {
+                if (failure == null && bytes.length <= MAX_BODY) {
+                    run(m, request, response, callback, bytes, start);
+                } else if (failure instanceof TimeoutException) {
+                    Exchange ex = new Exchange(request, response, callback, m.params(), new byte[0], store);
+                    ex.header("Connection", "close");
+                    ex.error(408, "invalid", "the request body did not arrive within " + MAX_REQUEST_SECONDS + " s");
+                    logLine(request, m.route().template(), ex, start);
+                } else {
+                    tooLarge(m, request, response, callback, start, "request body is over the " + MAX_BODY
+                            + "-byte limit");
+                }
+            }, getServer().getThreadPool());
+            return true;
+        }
+
+        private void tooLarge(Routes.Match m, Request request, Response response, Callback callback, long start,
+                String why) {
+            Exchange ex = new Exchange(request, response, callback, m.params(), new byte[0], store);
+            ex.header("Connection", "close");
+            ex.error(413, "request too large", why);
+            logLine(request, m.route().template(), ex, start);
+        }
+
+        private void run(Routes.Match m, Request request, Response response, Callback callback, byte[] body,
+                long start) {
+            Exchange ex = new Exchange(request, response, callback, m.params(), body, store);
+            try {
+                m.route().handler().handle(ex);
+            } catch (Exception e) {
+                answerFailure(ex, e);
+            }
+            logLine(request, m.route().template(), ex, start);
+        }
+
+        private void answerFailure(Exchange ex, Exception e) {
+            if (e instanceof TokenctlException te) {
+                if (te.code() == ErrorCode.FAILURE) {
+                    log.accept("tokenctl serve: " + Limits.quoted(te.getMessage()));
+                }
+                ex.error(te);
+            } else if (e instanceof Routes.MethodNotAllowed na) {
+                ex.header("Allow", String.join(", ", na.allowed));
+                ex.error(405, "method not allowed", ex.method() + " is not allowed here; use "
+                        + String.join(" or ", na.allowed));
+            } else if (e instanceof Exchange.UnsupportedMediaType um) {
+                ex.error(415, "unsupported media type", um.getMessage());
+            } else {
                 // the class and where, not the message: it might quote what the request held
                 StackTraceElement[] at = e.getStackTrace();
                 log.accept("tokenctl serve: internal error (" + e.getClass().getName()
                         + (at.length > 0 ? " at " + at[0] : "") + ")");
-                refuse(exchange, ErrorCode.FAILURE.httpStatus(), error(ErrorCode.FAILURE.httpCode(), "internal error; see the server's log"));
+                ex.error(500, ErrorCode.FAILURE.httpCode(), "internal error; see the server's log");
             }
-        } catch (IOException e) {
-            // the answer could not be written: the client is gone
+        }
+
+        /** Method, route template, status, time and the acting token's id: never a value the request carried. */
+        private void logLine(Request request, String template, Exchange ex, long start) {
+            String token = ex.actingTokenId();
+            log.accept(String.format("tokenctl serve: %s %s %d %.1f ms%s", request.getMethod().replaceAll("[^A-Z]", ""),
+                    template, ex.status(), (System.nanoTime() - start) / 1e6, token == null ? "" : " token " + token));
         }
     }
 
-    // --- routes
-
-    private static void health(HttpExchange exchange) throws IOException {
-        skip(exchange.getRequestBody(), MAX_BODY);
-        send(exchange, 200, json(g -> {
-            g.writeStartObject();
-            g.writeStringField("name", "tokenctl");
-            g.writeStringField("message", "ready for verifies");
-            g.writeStringField("status", "pass");
-            g.writeStringField("version", Build.version());
-            g.writeEndObject();
-        }));
-    }
-
-    /**
-     * RFC 7662 introspection: a decided verify is 200 with {@code active} true or false (and why not), whatever
-     * the answer; only a request that can't be decided (a malformed body, a bad address or permission) is an error.
-     */
-    private static void verify(TokenService service, HttpExchange exchange) throws IOException {
-        Verify request = VerifyBody.parse(exchange.getRequestHeaders().getFirst("Content-Type"), body(exchange));
-        Verification v = service.verify(request);
-        send(exchange, 200, json(g -> ApiJson.writeVerification(g, v)));
-    }
-
-    // --- bodies
-
-    /** Thrown when a body is over {@link #MAX_BODY}. */
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String message) {
-            super(message);
+    /** The path's segments, each percent-decoded as UTF-8; what is not valid UTF-8 is refused. */
+    static List<String> segments(Request request) {
+        String raw = request.getHttpURI().getPath();
+        if (raw == null || !raw.startsWith("/")) {
+            throw TokenctlException.notFound("no route here; see /api/v2/openapi.json");
         }
+        List<String> out = new ArrayList<>();
+        for (String s : raw.substring(1).split("/", -1)) {
+            out.add(decode(s));
+        }
+        return out;
     }
 
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        long declared;
+    private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); ) {
+            int c = segment.codePointAt(i);
+            if (c == '%') {
+                int hi = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
+                if (lo < 0) {
+                    throw TokenctlException.usage("the request path has a malformed %-escape");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 3;
+            } else {
+                byte[] b = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+                i += Character.charCount(c);
+            }
+        }
         try {
-            declared = length == null ? -1 : Long.parseLong(length.strip());
-        } catch (NumberFormatException e) {
-            declared = -1; // the JDK's server answers a malformed length itself
-        }
-        if (declared > MAX_BODY) {
-            throw new TooLarge("request body of " + declared + " bytes is over the " + MAX_BODY + "-byte limit");
-        }
-        // not closed here: an answer to a refused request first reads what is left (see refuse)
-        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new TooLarge("request body is over the " + MAX_BODY + "-byte limit");
-        }
-        return bytes;
-    }
-
-    /**
-     * Answers a request that failed, after reading (a bounded amount of) what is left of its body: a client still
-     * sending would otherwise see its connection reset instead of the answer.
-     */
-    private static void refuse(HttpExchange exchange, int status, byte[] body) throws IOException {
-        skip(exchange.getRequestBody(), 16L * MAX_BODY);
-        send(exchange, status, body);
-    }
-
-    private static void skip(InputStream in, long limit) throws IOException {
-        byte[] buffer = new byte[8192];
-        for (long left = limit; left > 0; ) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (n < 0) {
-                return;
-            }
-            left -= n;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw TokenctlException.usage("the request path is not valid UTF-8");
         }
     }
 
-    private interface JsonWriter {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static byte[] json(JsonWriter writer) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            writer.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] error(String code, String message) {
-        return json(g -> {
-            g.writeStartObject();
-            g.writeStringField("code", code);
-            g.writeStringField("message", Redact.forTerminal(message));
-            g.writeEndObject();
-        });
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        // an introspection answer describes a live token: no cache may keep it (RFC 7662, section 4)
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
-
-    /** Daemon worker threads, named for thread dumps. */
-    private static final class Workers implements ThreadFactory {
-        private final AtomicInteger n = new AtomicInteger();
-
+    /** What Jetty answers itself (a malformed request line or URI, headers too large): InfluxDB's JSON, no page. */
+    private static final class JsonErrors extends ErrorHandler {
         @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "tokenctl-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                Callback callback) {
+            String errorCode = switch (code) {
+                case 404 -> "not found";
+                case 405 -> "method not allowed";
+                case 413, 431 -> "request too large";
+                case 415 -> "unsupported media type";
+                case 500 -> "internal error";
+                default -> code >= 500 ? "internal error" : "invalid";
+            };
+            byte[] body = io.tokenctl.api.Json.write(new io.tokenctl.api.Results.ErrorBody(errorCode,
+                    "the request could not be read (HTTP " + code + ")"));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            response.getHeaders().put("X-Platform-Error-Code", errorCode);
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
     }
 }

@@ -104,11 +104,15 @@ final class VerifyBody {
                     + " [\"read:buckets\"]");
         }
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.VALUE_STRING) {
+            if (t == JsonToken.START_OBJECT) {
+                // the wire's permission shape, as the remote client writes it
+                out.add(io.tokenctl.api.Json.mapper().readValue(p, Permission.class).toString());
+            } else if (t == JsonToken.VALUE_STRING) {
+                out.add(p.getText());
+            } else {
                 throw TokenctlException.usage("verify body field \"require\" must be a list of permissions such as"
                         + " [\"read:buckets\"]");
             }
-            out.add(p.getText());
         }
         return out;
     }

@@ -140,11 +140,11 @@ class BranchBuildTest {
     void onlyACommandThatOpensAStoreWarmsOneUp() {
         for (String line : List.of("auth list --json", "--store s.db auth create -q --read-buckets", "setup --username a --org o",
                 "auth verify -- --help", "__complete token-ids")) {
-            assertNotNull(Cli.warmUpFor(line.split(" ")), line);
+            assertNotNull(Cli.warmUpFor(Context.system(), line.split(" ")), line);
         }
         for (String line : List.of("--help", "--version", "auth list --help", "auth create -h", "completion bash",
                 "config list", "")) {
-            assertNull(Cli.warmUpFor(line.isEmpty() ? new String[0] : line.split(" ")), line);
+            assertNull(Cli.warmUpFor(Context.system(), line.isEmpty() ? new String[0] : line.split(" ")), line);
         }
     }
 }

@@ -66,7 +66,7 @@ class ScriptFriendlyCliTest {
         Run r = run("auth", "list", "--limit", "0", "--json");
         assertEquals(2, r.exitCode());
         assertEquals("", r.out());
-        assertEquals("{\"code\":\"usage\",\"exitCode\":2,\"message\":\"--limit 0 is not valid; use 1-10000\"}"
+        assertEquals("{\"code\":\"invalid\",\"message\":\"limit 0 is not valid; use 1-10000\"}"
                 + System.lineSeparator(), r.err());
     }
 
@@ -74,7 +74,7 @@ class ScriptFriendlyCliTest {
     void withJsonABadOptionIsOneJsonLineWithExitTwo() {
         Run r = run("auth", "list", "--bogus", "--json");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().startsWith("{\"code\":\"usage\",\"exitCode\":2,\"message\":\"Unknown option: '--bogus'"),
+        assertTrue(r.err().startsWith("{\"code\":\"invalid\",\"message\":\"Unknown option: '--bogus'"),
                 r.err());
         assertEquals(1, r.err().lines().count());
     }
@@ -84,7 +84,7 @@ class ScriptFriendlyCliTest {
         Path store = setUp();
         Run r = run("--store", store.toString(), "auth", "show", "nope", "--json");
         assertEquals(5, r.exitCode());
-        assertEquals("{\"code\":\"not found\",\"exitCode\":5,\"message\":\"no token with id \\\"nope\\\" (token ids are 16"
+        assertEquals("{\"code\":\"not found\",\"message\":\"no token with id \\\"nope\\\" (token ids are 16"
                 + " lowercase hex digits)\"}"
                 + System.lineSeparator(), r.err());
     }
@@ -93,7 +93,7 @@ class ScriptFriendlyCliTest {
     void withoutJsonErrorsStayPlainText() {
         Run r = run("auth", "list", "--limit", "0");
         assertEquals(2, r.exitCode());
-        assertEquals("error: --limit 0 is not valid; use 1-10000" + System.lineSeparator(), r.err());
+        assertEquals("error: limit 0 is not valid; use 1-10000" + System.lineSeparator(), r.err());
     }
 
     @Test

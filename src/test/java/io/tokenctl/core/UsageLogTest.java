@@ -118,7 +118,8 @@ class UsageLogTest {
             id = t.token().id();
             secret = t.secret();
         }
-        LocalTokenService server = new LocalTokenService(file, null, clock, random);
+        Engine engine = new Engine(file, clock, () -> random);
+        io.tokenctl.api.TokenService server = engine.as(null);
         for (int i = 0; i < 3; i++) {
             assertTrue(server.verify(new io.tokenctl.api.Requests.Verify(secret, null, null, List.of())).active());
         }
@@ -127,15 +128,15 @@ class UsageLogTest {
                 java.sql.Statement st = other.createStatement()) {
             st.execute("BEGIN IMMEDIATE");
             io.tokenctl.api.TokenctlException busy = assertThrows(io.tokenctl.api.TokenctlException.class,
-                    server::flushUsage);
+                    engine::flushUsage);
             assertTrue(busy.getMessage().contains("busy") || busy.getMessage().contains("locked"), busy.getMessage());
             // the verifier keeps answering meanwhile
             assertTrue(server.verify(new io.tokenctl.api.Requests.Verify(secret, null, null, List.of())).active());
             st.execute("ROLLBACK");
         }
-        server.flushUsage();
+        engine.flushUsage();
         server.verify(new io.tokenctl.api.Requests.Verify(secret, null, null, List.of()));
-        server.close();
+        engine.close();
         try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
             assertEquals(5, admin.show(id).useCount(), "the uses of the failed flush were written by the next one");
         }

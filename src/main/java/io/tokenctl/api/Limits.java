@@ -1,7 +1,5 @@
-package io.tokenctl.core;
+package io.tokenctl.api;
 
-import io.tokenctl.api.Redact;
-import io.tokenctl.api.TokenctlException;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +12,7 @@ public final class Limits {
     public static final int MAX_NAME = 64;
     public static final int MAX_APP = 128;
     /** The most of a refused value an error message quotes. */
-    static final int MAX_QUOTED = 64;
+    public static final int MAX_QUOTED = 64;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0," + (MAX_NAME - 1) + "}");
 
     private Limits() {
@@ -26,18 +24,18 @@ public final class Limits {
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_DESCRIPTION) {
-            throw TokenctlException.usage("--description is " + length + " characters long; the most is "
+            throw TokenctlException.usage("description is " + length + " characters long; the most is "
                     + MAX_DESCRIPTION);
         }
         int bad = firstUnsafe(text);
         if (bad >= 0) {
-            throw TokenctlException.usage("--description holds " + codePoint(bad)
+            throw TokenctlException.usage("description holds " + codePoint(bad)
                     + ", a control or invisible formatting character; use printable text only");
         }
         return text;
     }
 
-    static String truncateDescription(String text) {
+    public static String truncateDescription(String text) {
         if (text.codePointCount(0, text.length()) <= MAX_DESCRIPTION) {
             return text;
         }
@@ -55,7 +53,7 @@ public final class Limits {
     }
 
     /** A name that may be absent (a filter or default left out): checked when given. */
-    static String nameOrNull(String what, String text) {
+    public static String nameOrNull(String what, String text) {
         return text == null ? null : name(what, text);
     }
 
@@ -102,11 +100,11 @@ public final class Limits {
     }
 
     /** The first code point of {@code text} that is {@link Redact#isUnsafe}, or -1. */
-    static int firstUnsafe(String text) {
+    public static int firstUnsafe(String text) {
         return text.codePoints().filter(Redact::isUnsafe).findFirst().orElse(-1);
     }
 
-    static String codePoint(int c) {
+    public static String codePoint(int c) {
         return String.format("U+%04X", c);
     }
 }

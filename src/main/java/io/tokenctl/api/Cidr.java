@@ -1,6 +1,5 @@
-package io.tokenctl.core;
+package io.tokenctl.api;
 
-import io.tokenctl.api.TokenctlException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
@@ -9,11 +8,11 @@ import java.util.regex.Pattern;
  * An allowed client network, IPv4 or IPv6 ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, or one address). Only
  * literal addresses are accepted, so parsing never does a DNS lookup; the JDK parses the address itself.
  */
-record Cidr(byte[] network, int prefix, String text) {
+public record Cidr(byte[] network, int prefix, String text) {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    static Cidr parse(String flag, String text) {
+    public static Cidr parse(String flag, String text) {
         int slash = text.indexOf('/');
         String addr = slash < 0 ? text : text.substring(0, slash);
         byte[] bytes = literal(addr);
@@ -38,7 +37,7 @@ record Cidr(byte[] network, int prefix, String text) {
     }
 
     /** The address's bytes (4 or 16), or null when {@code text} is not a literal IPv4 or IPv6 address. */
-    static byte[] literal(String text) {
+    public static byte[] literal(String text) {
         boolean v4 = IPV4.matcher(text).matches();
         // an IPv6 literal starts with a hex digit or ':'; anything else could send the JDK to the resolver
         if (!v4 && !(text.contains(":") && IPV6.matcher(text).matches() && (text.charAt(0) == ':'
@@ -54,7 +53,7 @@ record Cidr(byte[] network, int prefix, String text) {
         }
     }
 
-    static byte[] address(String flag, String text) {
+    public static byte[] address(String flag, String text) {
         byte[] b = literal(text);
         if (b == null) {
             throw TokenctlException.usage(flag + ": \"" + text + "\" is not an IP address; use e.g. 203.0.113.7 or 2001:db8::1");
@@ -72,7 +71,7 @@ record Cidr(byte[] network, int prefix, String text) {
     }
 
     /** True when the address is in this network (an IPv4 address never matches an IPv6 network, and back). */
-    boolean contains(byte[] addr) {
+    public boolean contains(byte[] addr) {
         return addr.length == network.length && java.util.Arrays.equals(mask(addr, prefix), network);
     }
 }

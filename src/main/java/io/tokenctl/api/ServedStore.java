@@ -1,0 +1,13 @@
+package io.tokenctl.api;
+
+/**
+ * One store served to many callers, as a server holds it: a view of the API for each caller, made from the
+ * credential it presents (null: anonymous, who may only verify), and the store's lifecycle. Closing it writes
+ * what verifies counted and lets the store go.
+ */
+public interface ServedStore extends AutoCloseable {
+    TokenService as(String operatorSecret);
+
+    @Override
+    void close();
+}

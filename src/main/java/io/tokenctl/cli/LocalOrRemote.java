@@ -1,0 +1,55 @@
+package io.tokenctl.cli;
+
+import io.tokenctl.api.Results.Verification;
+import io.tokenctl.api.ServedStore;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.core.Engine;
+import io.tokenctl.core.LocalTokenService;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The factory a real run uses: core's engine over the store file, or the HTTP client of a server. */
+final class LocalOrRemote implements ServiceFactory {
+    private final Clock clock;
+    private final Supplier<SecureRandom> random;
+
+    LocalOrRemote(Clock clock, Supplier<SecureRandom> random) {
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public TokenService open(Target target, String operatorToken, Consumer<String> notes) {
+        if (target.remote()) {
+            throw io.tokenctl.api.TokenctlException.failure("--host " + target.host() + ": this build's commands"
+                    + " don't talk to a server yet (`tokenctl serve` answers POST /api/v2/verify only); use --store", null);
+        }
+        return new Engine(target.store(), clock, random).notes(notes).asSoleCaller(operatorToken);
+    }
+
+    @Override
+    public ServedStore serve(Path store, Consumer<String> notes) {
+        Engine engine = new Engine(store, clock, random).notes(notes);
+        try {
+            engine.openOrCreate();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        engine.flushPeriodically();
+        return engine;
+    }
+
+    @Override
+    public Verification verifyOffline(String token, byte[] jwks, Clock clock) {
+        return LocalTokenService.verifyOffline(token, jwks, clock);
+    }
+
+    @Override
+    public void warmUp() {
+        Engine.warmUp();
+    }
+}

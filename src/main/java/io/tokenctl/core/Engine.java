@@ -1,0 +1,198 @@
+package io.tokenctl.core;
+
+import io.tokenctl.api.ServedStore;
+import io.tokenctl.api.TokenService;
+import io.tokenctl.api.TokenctlException;
+import io.tokenctl.store.Store;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What every caller of one store shares: the store (opened on first use), the verify cache, the tally of token
+ * use, the clock and the randomness. Each caller acts through its own view, {@link #as}, cheap to make: a CLI run
+ * makes one, a server one per request. Safe to share between threads: the store is used by one at a time, and
+ * verify's cache and usage tally are concurrent.
+ */
+public final class Engine implements ServedStore {
+    /** How often a long-running engine writes what verifies counted. */
+    public static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+
+    private final Path storeFile;
+    final Clock clock;
+    final Supplier<SecureRandom> random;
+    final UsageLog usage = new UsageLog();
+    private volatile Consumer<String> notes = line -> { };
+    final Verifier verifier = new Verifier(this::store, usage, line -> notes.accept(line));
+    private Store store;
+    private ScheduledExecutorService flusher;
+
+    /** {@code random} is asked for only by operations that make ids or secrets; it should give the same one. */
+    public Engine(Path storeFile, Clock clock, Supplier<SecureRandom> random) {
+        this.storeFile = storeFile;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** The API as the caller presenting {@code operatorSecret} (null: an anonymous caller, who may only verify). */
+    @Override
+    public TokenService as(String operatorSecret) {
+        return new LocalTokenService(this, operatorSecret, false);
+    }
+
+    /** The same, for a caller that is this engine's only one: closing the view closes the engine (a CLI run). */
+    public TokenService asSoleCaller(String operatorSecret) {
+        return new LocalTokenService(this, operatorSecret, true);
+    }
+
+    /**
+     * Where to say, in one line each, what could not be recorded though the answer stands (a verify's use on a
+     * read-only store): a CLI's stderr, a server's log.
+     */
+    public Engine notes(Consumer<String> sink) {
+        this.notes = sink;
+        return this;
+    }
+
+    void note(String line) {
+        notes.accept(line);
+    }
+
+    /**
+     * Does, once per JVM, what any operation costs before its first statement: the security providers behind
+     * SHA-256 and the system generator's seeding (see {@link Secrets#warmUp}), then the part of opening a store
+     * that doesn't depend on the file (see {@link Store#warmUp}). A launcher overlaps it with parsing its
+     * command line.
+     */
+    public static void warmUp() {
+        Secrets.warmUp();
+        Store.warmUp();
+    }
+
+    Path storeFile() {
+        return storeFile;
+    }
+
+    /** The open store, opened on first use. */
+    synchronized Store store() {
+        if (store == null) {
+            open(false);
+        }
+        return store;
+    }
+
+    /**
+     * Opens the store (closing one already open); {@code create} makes a missing or empty file a store. A new
+     * connection counts changes afresh (PRAGMA data_version is only comparable on one connection), so what the
+     * verifier cached from another connection is dropped.
+     */
+    synchronized void open(boolean create) {
+        if (store != null) {
+            close();
+        }
+        store = Store.openSqlite(storeFile, create);
+        verifier.invalidate();
+    }
+
+    /** The store for setup: the one open (a server made it), else the file, made a store if it is new or empty. */
+    synchronized Store storeForSetup() {
+        if (store == null) {
+            open(true);
+        }
+        return store;
+    }
+
+    /**
+     * Opens the store now, creating it (0600, in a 0700 folder) when the file does not exist yet: a server waits
+     * on a new store, un-set-up, for its one setup. An existing file that is no store is refused, untouched.
+     */
+    public synchronized void openOrCreate() {
+        if (store == null) {
+            open(!java.nio.file.Files.exists(storeFile));
+        }
+    }
+
+    /**
+     * Writes what verifies counted since the last flush, in one transaction. It waits only briefly for another
+     * process's write to end: then it throws, and what it held waits for the next flush.
+     */
+    public synchronized void flushUsage() {
+        if (store != null) {
+            usage.flush(store, true, clock.instant(), false);
+        }
+    }
+
+    /** Writes, now, whatever verifies counted (an audit read wants the refusals counted here). */
+    synchronized void flushQuietly() {
+        if (store != null && !usage.isEmpty()) {
+            try {
+                usage.flush(store, false, clock.instant(), true);
+            } catch (TokenctlException e) {
+                notes.accept("verifies counted here could not be recorded: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Flushes every {@link #FLUSH_EVERY} on a thread of its own until {@link #close}: for an engine that lives
+     * long (a server). A failed flush keeps what it held for the next and says so to {@link #notes}.
+     */
+    public synchronized void flushPeriodically() {
+        if (flusher != null) {
+            return;
+        }
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tokenctl-usage-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = FLUSH_EVERY.toMillis();
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                flushUsage();
+            } catch (RuntimeException e) {
+                notes.accept("writing token use failed (it is kept and tried again): " + e.getMessage());
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops the periodic flush, writes what verifies counted (uses, refusals) and closes the store. If that write
+     * fails, the answers given stand: the loss is said in one line to {@link #notes}, not thrown.
+     */
+    @Override
+    public void close() {
+        ScheduledExecutorService timer;
+        synchronized (this) {
+            timer = flusher;
+            flusher = null;
+        }
+        if (timer != null) {
+            timer.shutdown();
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (store != null) {
+                try {
+                    usage.flush(store, false, clock.instant(), true);
+                } catch (TokenctlException e) {
+                    notes.accept("the use of the tokens verified here could not be recorded: " + e.getMessage());
+                } finally {
+                    store.close();
+                    store = null;
+                    verifier.invalidate();
+                }
+            }
+        }
+    }
+}
