@@ -51,17 +51,25 @@ public final class Redact {
             return "";
         }
         StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            int n = Character.charCount(c);
             if (isUnsafe(c)) {
                 if (out == null) {
                     out = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }
-                out.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15])
-                        .append(HEX[c & 15]);
+                if (c > 0xffff) {
+                    // beyond the basic plane (tag characters): as \U and eight hex digits
+                    out.append("\\U").append(HEX[c >> 28 & 15]).append(HEX[c >> 24 & 15]).append(HEX[c >> 20 & 15])
+                            .append(HEX[c >> 16 & 15]);
+                } else {
+                    out.append("\\u");
+                }
+                out.append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15]).append(HEX[c & 15]);
             } else if (out != null) {
-                out.append(c);
+                out.appendCodePoint(c);
             }
+            i += n;
         }
         return out == null ? s : out.toString();
     }

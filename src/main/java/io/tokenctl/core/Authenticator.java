@@ -33,11 +33,9 @@ final class Authenticator {
     static Caller authenticate(StoreTx tx, Presented presented, Instant now) {
         Snapshot snap = Snapshot.loadForOperator(tx, presented, now);
         Verifier.Identified who = Verifier.identify(snap, now);
-        if (who.row() == null) {
-            throw TokenctlException.unauthenticated("the operator token is not known to this store");
-        }
-        if (who.refusal() != null) {
-            throw TokenctlException.unauthenticated("operator token refused: " + who.refusal());
+        if (who.row() == null || who.refusal() != null) {
+            // whoever presents a dead secret learns no more than of one never issued (the audit keeps the detail)
+            throw TokenctlException.unauthenticated("the operator token is not valid here: " + Verifier.NOT_VALID);
         }
         TokenRow token = who.row();
         // the rules a verify applies to a client: an operator has no client address or app name to check them on

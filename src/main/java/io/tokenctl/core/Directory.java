@@ -60,11 +60,18 @@ final class Directory {
             user = new UserRow(Ids.fresh(tx, StoreTx.Keyed.USERS, now, random), req.name(), now);
             tx.insertUser(user);
         } else {
-            for (MemberRow m : tx.memberships(user.id())) {
+            List<MemberRow> memberships = tx.memberships(user.id());
+            for (MemberRow m : memberships) {
                 if (m.orgId().equals(org.id())) {
                     throw TokenctlException.conflict("user " + user.name() + " is already in org " + org.name()
                             + " (as " + m.role() + ")");
                 }
+            }
+            // a new membership widens what the user's all-orgs tokens reach: only an admin of one of the user's
+            // orgs may give it, so another org's admin can't pull them into view (or under their management)
+            if (!memberships.isEmpty() && memberships.stream().noneMatch(m -> caller.isAdmin(m.orgId()))) {
+                throw TokenctlException.forbidden("user " + user.name() + " belongs to orgs the operator token is not"
+                        + " an admin of; an admin of one of them adds them to org " + org.name());
             }
         }
         tx.insertMembership(user.id(), org.id(), role.wire());

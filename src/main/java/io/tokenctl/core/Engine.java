@@ -115,6 +115,12 @@ public final class Engine implements ServedStore {
     public synchronized void openOrCreate() {
         if (store == null) {
             open(!java.nio.file.Files.exists(storeFile));
+            if (store.readOnly() != null) {
+                String why = store.readOnly();
+                close();
+                throw TokenctlException.failure("a server needs a store it can write (it records token use and its"
+                        + " audit log): store " + storeFile.toAbsolutePath() + " can only be read here: " + why, null);
+            }
         }
     }
 
@@ -132,7 +138,7 @@ public final class Engine implements ServedStore {
     synchronized void flushQuietly() {
         if (store != null && !usage.isEmpty()) {
             try {
-                usage.flush(store, false, clock.instant(), true);
+                usage.flush(store, false, clock.instant(), false);
             } catch (TokenctlException e) {
                 notes.accept("verifies counted here could not be recorded: " + e.getMessage());
             }

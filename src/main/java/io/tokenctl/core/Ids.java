@@ -60,14 +60,14 @@ public final class Ids {
             throw TokenctlException.usage("no " + what + " id given; a " + what + " id is 16 lowercase hex digits,"
                     + " e.g. 0190a1b2c3d4e5f6");
         }
-        if (!io.tokenctl.api.Redact.secrets(id).equals(id)) {
-            return id;
+        if ("<redacted>".equals(io.tokenctl.api.Redact.secrets(id))) {
+            return id; // a whole secret pasted where an id belongs: the lookup refuses it, redacted, as a leak
         }
         if (id.codePointCount(0, id.length()) > Limits.MAX_NAME || Limits.firstUnsafe(id) >= 0) {
             throw TokenctlException.usage(what + " id " + Limits.quoted(id) + " is not valid; a " + what
                     + " id is 16 lowercase hex digits, e.g. 0190a1b2c3d4e5f6");
         }
-        throw TokenctlException.notFound("no " + what + " with id \"" + id + "\" (" + what
+        throw TokenctlException.notFound("no " + what + " with id " + Limits.quoted(id) + " (" + what
                 + " ids are 16 lowercase hex digits)");
     }
 }

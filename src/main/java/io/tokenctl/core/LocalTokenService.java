@@ -66,7 +66,7 @@ public final class LocalTokenService implements TokenService {
     LocalTokenService(Engine engine, String operatorSecret, boolean ownsEngine) {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
-        this.ops = new Operations(engine::store, operatorSecret, engine.clock, engine.verifier::invalidate);
+        this.ops = new Operations(engine, operatorSecret);
     }
 
     /** A caller with an engine of its own over {@code storeFile}, closed with it: for tests and one-off tools. */
@@ -146,7 +146,7 @@ public final class LocalTokenService implements TokenService {
             Instant expiresAt = futureExpiry(request.expires(), now);
             UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
             Minting.Plan plan = Minting.plan(tx, caller, request.account() ? TokenKind.ACCOUNT : TokenKind.USER, owner,
-                    request.orgs(), request.allOrgs(), permissions, description, expiresAt, use);
+                    request.orgs(), request.allOrgs(), List.of(), permissions, description, expiresAt, use);
             Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
             return minted.created();
@@ -229,7 +229,7 @@ public final class LocalTokenService implements TokenService {
                 reason = "owner " + row.userName() + " -> " + owner.name();
             }
             Audit.allowed(tx, caller, now, row.orgId(), "update", row.id(), reason);
-            if (status != null && row.status() != status) {
+            if (status != null && changes(caller, row, status)) {
                 applyStatus(tx, caller, now, managed, status, statusAction(status));
             }
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
@@ -260,11 +260,20 @@ public final class LocalTokenService implements TokenService {
         return ops.change(action, id, (tx, caller, now) -> {
             Visibility.Managed managed = Visibility.manageable(tx, caller, id);
             TokenRow row = managed.row();
-            if (row.status() != status) {
+            if (changes(caller, row, status)) {
                 applyStatus(tx, caller, now, managed, status, action);
             }
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
+    }
+
+    /**
+     * Whether moving a token to {@code status} changes anything: another status, or a deactivation from above of a
+     * token its owner had deactivated (it then holds until someone of that standing lifts it).
+     */
+    private static boolean changes(Caller caller, TokenRow row, TokenStatus status) {
+        return row.status() != status || status == TokenStatus.INACTIVE && !row.deactivatedAbove()
+                && !Visibility.isOwner(caller, row);
     }
 
     /** Moves a token the caller manages to {@code status}, under the rules of each move, and audits it. */
@@ -362,17 +371,13 @@ public final class LocalTokenService implements TokenService {
                 orgNames.remove(original.orgName());
                 orgNames.add(0, original.orgName());
             }
+            // the orgs whose admins cut them out of the original stay out of the clone
             Minting.Plan plan = Minting.plan(tx, caller, TokenKind.USER, Minting.owner(tx, caller, null), orgNames,
-                    original.allOrgs(), permissions, desc, original.expiresAt(),
+                    original.allOrgs(), original.excludedOrgIds(), permissions, desc, original.expiresAt(),
                     new Minting.Use(original.format(), original.appDefault(), original.allowIps()));
             Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
-            // the orgs whose admins cut them out of the original stay out of the clone
-            for (String orgId : original.excludedOrgIds()) {
-                tx.excludeOrg(minted.row().id(), orgId, caller.auditName(), now);
-            }
             Audit.allowed(tx, caller, now, plan.home().id(), "clone", minted.row().id(), "clone of " + original.id());
-            return new CreatedToken(Tokens.view(tx.findToken(minted.row().id()).orElseThrow(), now),
-                    minted.created().secret());
+            return minted.created();
         });
     }
 

@@ -89,18 +89,19 @@ final class Minting {
         }
     }
 
+    /** A new token's plan; {@code excluded} are orgs an all-orgs token is never to reach (a clone keeps its source's). */
     static Plan plan(StoreTx tx, Caller caller, TokenKind kind, UserRow owner, List<String> orgNames, boolean allOrgs,
-            List<Permission> permissions, String description, Instant expiresAt, Use use) {
+            List<String> excluded, List<Permission> permissions, String description, Instant expiresAt, Use use) {
         String desc = description != null ? description : Permissions.describe(permissions);
         if (allOrgs) {
-            List<OrgRow> targets = ownerOrgs(tx, owner);
+            List<OrgRow> targets = ownerOrgs(tx, owner, excluded);
             if (targets.isEmpty()) {
                 throw TokenctlException.notFound("user " + owner.name() + " belongs to no org");
             }
             OrgRow home = targets.stream().filter(o -> o.id().equals(caller.homeOrgId())).findFirst()
                     .orElse(targets.get(0));
             return new Plan(kind, owner, home, List.of(), true, permissions, desc, expiresAt, use.format(),
-                    use.appDefault(), use.allowIps(), List.of());
+                    use.appDefault(), use.allowIps(), List.copyOf(excluded));
         }
         Map<String, OrgRow> scope = new LinkedHashMap<>();
         for (String name : orgNames.isEmpty() ? List.of(caller.homeOrgName()) : orgNames) {
@@ -224,6 +225,12 @@ final class Minting {
         row = withHash(row, hash);
         tx.insertToken(row);
         tx.insertSecret(new SecretRow(hash, id, null));
+        for (String orgId : plan.excluded()) {
+            tx.excludeOrg(id, orgId, createdBy, now);
+        }
+        if (!plan.excluded().isEmpty()) {
+            row = tx.findToken(id).orElseThrow();
+        }
         return new Minted(row, new CreatedToken(Tokens.view(row, now), secret));
     }
 

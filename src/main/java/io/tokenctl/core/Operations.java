@@ -4,9 +4,7 @@ import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.TokenctlException;
 import io.tokenctl.store.Store;
 import io.tokenctl.store.StoreTx;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Supplier;
 
 /**
  * Runs an operation as the operator token: authenticate, act, and record a refusal in the audit log even though
@@ -18,19 +16,14 @@ final class Operations {
         T run(StoreTx tx, Caller caller, Instant now);
     }
 
-    private final Supplier<Store> store;
+    private final Engine engine;
     private final String operatorSecret;
-    private final Clock clock;
-    private final Runnable onChange;
     /** The token the last call authenticated as, for a server's request log. */
     private volatile String actingTokenId;
 
-    /** {@code onChange} runs after every change that committed (it clears caches of what was read). */
-    Operations(Supplier<Store> store, String operatorSecret, Clock clock, Runnable onChange) {
-        this.store = store;
+    Operations(Engine engine, String operatorSecret) {
+        this.engine = engine;
         this.operatorSecret = operatorSecret;
-        this.clock = clock;
-        this.onChange = onChange;
     }
 
     /**
@@ -43,8 +36,8 @@ final class Operations {
         }
         try {
             Presented p = Authenticator.presented(operatorSecret);
-            Instant now = clock.instant();
-            return store.get().read(tx -> test.test(tx, Authenticator.authenticate(tx, p, now)));
+            Instant now = engine.clock.instant();
+            return engine.store().read(tx -> test.test(tx, Authenticator.authenticate(tx, p, now)));
         } catch (TokenctlException e) {
             return false;
         }
@@ -66,7 +59,8 @@ final class Operations {
 
     private <T> T run(boolean write, String action, String target, Operation<T> op) {
         Presented presented = Authenticator.presented(operatorSecret);
-        Instant now = clock.instant();
+        Instant now = engine.clock.instant();
+        Store store = engine.store();
         Caller[] acting = new Caller[1];
         try {
             java.util.function.Function<StoreTx, T> work = tx -> {
@@ -75,28 +69,29 @@ final class Operations {
                 return op.run(tx, acting[0], now);
             };
             if (!write) {
-                return store.get().read(work);
+                return store.read(work);
             }
-            T result = store.get().write(work);
-            onChange.run();
+            T result = store.write(work);
+            engine.verifier.invalidate();
             return result;
         } catch (TokenctlException e) {
-            if (e.code() == ErrorCode.UNAUTHENTICATED && acting[0] == null
-                    && store.get().read(tx -> Verifier.isLeak(tx, presented, now))) {
-                store.get().write(tx -> {
-                    Verifier.recordOperatorLeak(tx, presented, now);
-                    return null;
-                });
-                onChange.run();
+            if (e.code() == ErrorCode.UNAUTHENTICATED && acting[0] == null) {
+                // a dead operator secret is watched like one presented to verify: a likely leak is audited
+                engine.verifier.operatorRefused(presented, now);
                 throw e;
             }
             boolean refused = e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.NOT_FOUND;
             if (refused && acting[0] != null) {
                 Caller caller = acting[0];
-                store.get().write(tx -> {
-                    Audit.denied(tx, caller, now, action, target, e.getMessage());
-                    return null;
-                });
+                try {
+                    store.write(tx -> {
+                        Audit.denied(tx, caller, now, action, target, e.getMessage());
+                        return null;
+                    });
+                } catch (TokenctlException unrecorded) {
+                    // the refusal stands; that it could not be audited is said, not put in its place
+                    engine.note("the refused " + action + " could not be audited: " + unrecorded.getMessage());
+                }
             }
             throw e;
         }

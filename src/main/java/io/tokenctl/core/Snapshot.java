@@ -89,8 +89,13 @@ record Snapshot(
         if (claims == null) {
             return "token " + row.id() + " is not a readable JWT";
         }
-        // the key of the org that signed it, which stays its org even if that org is later cut out of its reach
-        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(claims.org())).orElse(null);
+        if (!row.orgId().equals(claims.org())) {
+            // its home moved when the org that signed it was cut out of its reach (revoke-org): that org governs it
+            // no more, so removing its key must not end the token elsewhere (the lookup by hash already binds the
+            // exact text to this token)
+            return null;
+        }
+        OrgKeyRow key = tx.findOrgKey(claims.kid()).filter(k -> k.orgId().equals(row.orgId())).orElse(null);
         if (key == null) {
             return "the key " + claims.kid() + " that signed token " + row.id() + " was removed";
         }

@@ -27,11 +27,15 @@ final class UsageLog {
     /** The most often one token's refusals of one kind are written to the audit log. */
     static final Duration REFUSALS_EVERY = Duration.ofMinutes(1);
 
-    /** Refused verifies of one token, of one kind, since their last audit row. */
+    /**
+     * Refusals of one token, for one action (a verify, an operator's authentication), of one kind (retired, IP not
+     * allowed, app denied...) about one subject (the address, the app, the permission), since their last audit row.
+     */
     private static final class Refusals {
         final String key;
         final String tokenId;
         final String orgId;
+        final String action;
         String actor;
         String reason;
         long count;
@@ -39,10 +43,11 @@ final class UsageLog {
         Instant last;
         Instant written;
 
-        Refusals(String key, String tokenId, String orgId) {
+        Refusals(String key, String tokenId, String orgId, String action) {
             this.key = key;
             this.tokenId = tokenId;
             this.orgId = orgId;
+            this.action = action;
         }
     }
 
@@ -50,6 +55,10 @@ final class UsageLog {
     private record Refused(Refusals from, long count, Instant first, Instant last, String actor, String reason) {
     }
 
+    /** The most subjects (addresses, apps...) one token's refusals of one kind are told apart by; beyond, "others". */
+    static final int MAX_SUBJECTS = 16;
+    private static final String OTHERS = "*others*";
+    private final Map<String, Integer> subjects = new HashMap<>();
     private final Map<String, Refusals> refusals = new HashMap<>();
 
     record Use(long count, Instant at, String ip, String app) {
@@ -115,9 +124,24 @@ final class UsageLog {
         }
     }
 
-    /** A refused verify of a known token, to be audited (coalesced with others of its kind) at a flush. */
-    synchronized void refused(String tokenId, String kind, String orgId, String actor, String reason, Instant at) {
-        Refusals r = refusals.computeIfAbsent(tokenId + " " + kind, k -> new Refusals(k, tokenId, orgId));
+    /**
+     * A refusal of a known token, to be audited at a flush, coalesced with those of the same action, kind and
+     * subject. Past {@link #MAX_SUBJECTS} subjects of one kind, the rest are counted together.
+     */
+    synchronized void refused(String tokenId, String action, String kind, String subject, String orgId, String actor,
+            String reason, Instant at) {
+        String kindKey = tokenId + " " + action + " " + kind;
+        String key = kindKey + " " + subject;
+        if (!refusals.containsKey(key)) {
+            int seen = subjects.merge(kindKey, 1, Integer::sum);
+            if (seen > MAX_SUBJECTS) {
+                subjects.merge(kindKey, -1, Integer::sum);
+                key = kindKey + " " + OTHERS;
+                reason = "refused (" + kind + ") for more than " + MAX_SUBJECTS + " different values; the first " + MAX_SUBJECTS
+                        + " have rows of their own";
+            }
+        }
+        Refusals r = refusals.computeIfAbsent(key, k -> new Refusals(k, tokenId, orgId, action));
         if (r.count == 0) {
             r.first = at;
             r.actor = actor;
@@ -141,6 +165,10 @@ final class UsageLog {
                 r.written = now;
             } else if (r.count == 0 && !now.isBefore(r.written.plus(REFUSALS_EVERY))) {
                 it.remove(); // quiet for a while: the next refusal is written at the next flush
+                String kindKey = r.key.substring(0, r.key.lastIndexOf(' '));
+                if (!r.key.endsWith(OTHERS) && subjects.merge(kindKey, -1, Integer::sum) <= 0) {
+                    subjects.remove(kindKey);
+                }
             }
         }
         return out;
@@ -184,9 +212,10 @@ final class UsageLog {
                     }
                 });
                 for (Refused r : refused) {
-                    String reason = r.count() == 1 ? r.reason() : r.reason() + String.format(" (presented %,d times"
-                            + " from %s to %s)", r.count(), r.first(), r.last());
-                    Audit.unattributed(tx, r.first(), r.actor(), r.from().orgId, "verify", r.from().tokenId,
+                    // stamped when written, so a reader following the log by time sees it; the reason says when
+                    String reason = r.reason() + (r.count() == 1 ? " (at " + r.first() + ")"
+                            : String.format(" (presented %,d times from %s to %s)", r.count(), r.first(), r.last()));
+                    Audit.unattributed(tx, now, r.actor(), r.from().orgId, r.from().action, r.from().tokenId,
                             Audit.DENIED, reason);
                 }
                 return null;

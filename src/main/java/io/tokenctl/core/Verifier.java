@@ -43,10 +43,10 @@ final class Verifier {
      * when active), whether the secret itself is dead (its detail is hidden from anonymous callers), and what
      * deciding it for real must record at once: an app's first use, a likely leak.
      */
-    private record Decision(Verification verification, TokenRow row, String refusal, boolean dead,
+    private record Decision(Verification verification, TokenRow row, String refusal, String subject, boolean dead,
             boolean appFirstSeen, boolean leak) {
         static Decision active(Verification v, TokenRow row, boolean appFirstSeen) {
-            return new Decision(v, row, null, false, appFirstSeen, false);
+            return new Decision(v, row, null, null, false, appFirstSeen, false);
         }
     }
 
@@ -93,8 +93,8 @@ final class Verifier {
     private final UsageLog usage;
     private final Consumer<String> notes;
     private final VerifyCache cache = new VerifyCache();
-    /** Tokens whose likely leak this verifier already wrote to the audit log; later ones are coalesced. */
-    private final Set<String> leaksAudited = ConcurrentHashMap.newKeySet();
+    /** Secrets whose likely leak this verifier already wrote to the audit log; later ones are coalesced. */
+    private final Set<Presented.Key> leaksAudited = ConcurrentHashMap.newKeySet();
     /** Asked at most once a second whether another connection has committed (see {@link VerifyCache}). */
     private final LongSupplier changeCounter;
 
@@ -144,7 +144,7 @@ final class Verifier {
         }
         Decision d = decide(loaded.snapshot(), req, ip, now);
         boolean leakWritten = false;
-        boolean leakFirst = d.leak() && firstLeak(d.row().id());
+        boolean leakFirst = d.leak() && mustWriteLeak(d.row(), key);
         if (d.appFirstSeen() || leakFirst) {
             try {
                 d = store.get().write(tx -> {
@@ -159,7 +159,7 @@ final class Verifier {
                 }
                 // the answer stands on what was read; what it would have recorded is lost, and said so
                 if (d.leak()) {
-                    leaksAudited.remove(d.row().id());
+                    leaksAudited.remove(key);
                 }
                 notes.accept((d.leak() ? "the likely leak of token " + d.row().id() + " was not audited"
                         : "the first use of token " + d.row().id() + " by app " + req.app() + " was not recorded")
@@ -176,17 +176,55 @@ final class Verifier {
             return d.verification();
         }
         if (!leakWritten) {
-            usage.refused(d.row().id(), d.refusal(), d.row().orgId(), actor(req), d.verification().reason(), now);
+            usage.refused(d.row().id(), "verify", d.refusal(), d.subject(), d.row().orgId(), actor(req),
+                    d.verification().reason(), now);
         }
         return d.dead() && !detailFor.test(d.row().id())
                 ? Verification.refused(ErrorCode.UNAUTHENTICATED, NOT_VALID, null) : d.verification();
     }
 
-    private boolean firstLeak(String tokenId) {
+    /**
+     * Whether a likely leak must be written at once: the first time this secret is presented late, and every time
+     * while the token is marked revoke-on-reuse and not yet retired (the write retires it).
+     */
+    private boolean mustWriteLeak(TokenRow row, Presented.Key secret) {
         if (leaksAudited.size() >= MAX_LEAKS_REMEMBERED) {
             leaksAudited.clear();
         }
-        return leaksAudited.add(tokenId);
+        boolean first = leaksAudited.add(secret);
+        return first || row.revokeOnReuse() && row.status() != TokenStatus.RETIRED;
+    }
+
+    /**
+     * An operator presented a secret that didn't authenticate. A superseded one after its window is the same
+     * likely leak as in a verify: audited at once the first time (retiring the token under revoke-on-reuse),
+     * then counted with the usage flush like other refusals.
+     */
+    void operatorRefused(Presented p, Instant now) {
+        Identified who = store.get().read(tx -> identify(Snapshot.loadForOperator(tx, p, now), now));
+        if (!who.leak()) {
+            return;
+        }
+        TokenRow row = who.row();
+        if (mustWriteLeak(row, p.key())) {
+            try {
+                store.get().write(tx -> {
+                    Identified again = identify(Snapshot.loadForOperator(tx, p, now), now);
+                    if (again.leak()) {
+                        Audit.unattributed(tx, now, "operator", row.orgId(), "authenticate", row.id(), Audit.DENIED,
+                                again.refusal());
+                        retireIfRevokeOnReuse(tx, again.row(), "operator", now);
+                    }
+                    return null;
+                });
+                cache.clear();
+                return;
+            } catch (TokenctlException e) {
+                leaksAudited.remove(p.key());
+                notes.accept("the likely leak of token " + row.id() + " was not audited: " + e.getMessage());
+            }
+        }
+        usage.refused(row.id(), "authenticate", "superseded", "", row.orgId(), "operator", who.refusal(), now);
     }
 
     /** Writes at once what a decision must record: an app's first use, and the first likely leak (retiring the
@@ -239,26 +277,28 @@ final class Verifier {
         Identified who = identify(snap, now);
         TokenRow row = who.row();
         if (row == null) {
-            return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, NOT_VALID, null), null, "unknown",
+            return new Decision(Verification.refused(ErrorCode.UNAUTHENTICATED, NOT_VALID, null), null, "unknown", "",
                     true, false, false);
         }
         if (who.refusal() != null) {
-            return new Decision(refusal(row, ErrorCode.UNAUTHENTICATED, who.refusal()), row,
-                    who.leak() ? "superseded" : "dead", true, false, who.leak());
+            String kind = who.leak() ? "superseded" : snap.jwtProblem() != null ? "jwt"
+                    : Tokens.effectiveStatus(row, now).wire();
+            return new Decision(refusal(row, ErrorCode.UNAUTHENTICATED, who.refusal()), row, kind, "", true, false,
+                    who.leak());
         }
         if (snap.scope().isEmpty()) {
             return new Decision(refusal(row, ErrorCode.UNAUTHENTICATED,
                     "token " + row.id() + " works in no org: its owner belongs to none of its orgs any more"), row,
-                    "no org", true, false, false);
+                    "no org", "", true, false, false);
         }
         if (!row.allowIps().isEmpty()) {
             if (ip == null) {
-                return refuse(row, ErrorCode.FORBIDDEN, "ip", "token " + row.id() + " is limited to client"
+                return refuse(row, ErrorCode.FORBIDDEN, "no ip", "", "token " + row.id() + " is limited to client"
                         + " addresses " + String.join(", ", row.allowIps()) + "; give the client's ip address");
             }
             boolean allowed = snap.networks().stream().anyMatch(n -> n.contains(ip));
             if (!allowed) {
-                return refuse(row, ErrorCode.FORBIDDEN, "ip", "client address " + req.ip()
+                return refuse(row, ErrorCode.FORBIDDEN, "ip", req.ip(), "client address " + req.ip()
                         + " is not in the allowed networks of token " + row.id());
             }
         }
@@ -270,28 +310,28 @@ final class Verifier {
                 state = row.appDefault();
             }
             if (state == AppState.PENDING) {
-                return withApp(refuse(row, ErrorCode.UNAUTHENTICATED, "app", "app " + req.app()
+                return withApp(refuse(row, ErrorCode.UNAUTHENTICATED, "app pending", req.app(), "app " + req.app()
                         + " is pending approval for token " + row.id() + " (tokenctl auth approve-app)"), appFirstSeen);
             }
             if (state == AppState.DENY) {
-                return withApp(refuse(row, ErrorCode.FORBIDDEN, "app", "app " + req.app()
+                return withApp(refuse(row, ErrorCode.FORBIDDEN, "app denied", req.app(), "app " + req.app()
                         + " is denied for token " + row.id()), appFirstSeen);
             }
         } else if (row.appDefault() != AppState.ALLOW) {
-            return refuse(row, ErrorCode.UNAUTHENTICATED, "app", "token " + row.id()
+            return refuse(row, ErrorCode.UNAUTHENTICATED, "no app", "", "token " + row.id()
                     + " needs an app name: new apps start " + row.appDefault().wire());
         }
         // permissions are judged in one org: a role in another org must not lend this use its rights
         String org = snap.useOrg(req.org());
         if (org == null) {
-            return withApp(refuse(row, ErrorCode.FORBIDDEN, "org", "token " + row.id() + " does not reach org "
-                    + req.org()), appFirstSeen);
+            return withApp(refuse(row, ErrorCode.FORBIDDEN, "org", req.org(), "token " + row.id()
+                    + " does not reach org " + req.org()), appFirstSeen);
         }
         List<Permission> held = snap.effectiveByOrg().get(org);
         Permission missing = Permissions.firstNotAllowed(held, req.require());
         if (missing != null) {
-            return withApp(refuse(row, ErrorCode.FORBIDDEN, "scope", "token " + row.id() + " lacks " + missing
-                    + " in org " + snap.scope().get(org).orgName()), appFirstSeen);
+            return withApp(refuse(row, ErrorCode.FORBIDDEN, "scope", missing + " " + org, "token " + row.id()
+                    + " lacks " + missing + " in org " + snap.scope().get(org).orgName()), appFirstSeen);
         }
         Verification ok = new Verification(true, null, null, row.id(), row.kind(), row.userId(), snap.orgIds(),
                 held, row.expiresAt(), row.createdAt(), req.app());
@@ -299,12 +339,12 @@ final class Verifier {
     }
 
     /** A refusal of a live secret: the use is not allowed, and the presenter, who holds it, may know why. */
-    private static Decision refuse(TokenRow row, ErrorCode code, String kind, String why) {
-        return new Decision(refusal(row, code, why), row, kind, false, false, false);
+    private static Decision refuse(TokenRow row, ErrorCode code, String kind, String subject, String why) {
+        return new Decision(refusal(row, code, why), row, kind, subject, false, false, false);
     }
 
     private static Decision withApp(Decision d, boolean appFirstSeen) {
-        return new Decision(d.verification(), d.row(), d.refusal(), d.dead(), appFirstSeen, d.leak());
+        return new Decision(d.verification(), d.row(), d.refusal(), d.subject(), d.dead(), appFirstSeen, d.leak());
     }
 
     private static Verification refusal(TokenRow row, ErrorCode code, String why) {
@@ -327,23 +367,6 @@ final class Verifier {
             String reason = "superseded secret reused after its window: likely leak";
             tx.setStatus(row.id(), TokenStatus.RETIRED, reason, now);
             Audit.unattributed(tx, now, actor, row.orgId(), "retire", row.id(), Audit.ALLOWED, reason);
-        }
-    }
-
-    /**
-     * An operator presented a superseded secret after its window: the same likely leak as in a verify, so it is
-     * audited (and retires the token under revoke-on-reuse) even though the command itself is refused.
-     */
-    static boolean isLeak(StoreTx tx, Presented p, Instant now) {
-        return identify(Snapshot.loadForOperator(tx, p, now), now).leak();
-    }
-
-    static void recordOperatorLeak(StoreTx tx, Presented p, Instant now) {
-        Identified who = identify(Snapshot.loadForOperator(tx, p, now), now);
-        if (who.leak()) {
-            TokenRow row = who.row();
-            Audit.unattributed(tx, now, "operator", row.orgId(), "authenticate", row.id(), Audit.DENIED, who.refusal());
-            retireIfRevokeOnReuse(tx, row, "operator", now);
         }
     }
 

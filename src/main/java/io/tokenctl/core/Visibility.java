@@ -56,20 +56,12 @@ final class Visibility {
     }
 
     /**
-     * The orgs a token reaches: its static scope, or for an all-orgs token its owner's orgs now, less those their
-     * admins cut out.
+     * The orgs a token reaches now: where it works, exactly as authenticating and verifying it judge
+     * ({@link Authenticator#scope}): its static scope, or its owner's orgs less those cut out, and for a user token
+     * only where its owner is still a member.
      */
     static List<String> reach(StoreTx tx, TokenRow row) {
-        if (!row.allOrgs()) {
-            return row.scopeOrgIds();
-        }
-        List<String> out = new ArrayList<>();
-        tx.memberships(row.userId()).forEach(m -> {
-            if (!row.excludedOrgIds().contains(m.orgId())) {
-                out.add(m.orgId());
-            }
-        });
-        return out;
+        return List.copyOf(Authenticator.scope(tx, row).keySet());
     }
 
     /** An admin of any org a token reaches may see it there, wherever its home org is. */

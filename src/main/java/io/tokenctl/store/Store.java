@@ -66,8 +66,24 @@ public final class Store implements AutoCloseable {
             if (why == null) {
                 throw e;
             }
+            // read-only and immutable sees the main file alone: only right while no committed change waits in -wal
+            Path wal = Path.of(abs + "-wal");
+            try {
+                if (Files.exists(wal) && Files.size(wal) > 0) {
+                    throw TokenctlException.failure("store " + abs + " can't be read here: its latest changes are in "
+                            + wal.getFileName() + ", which SQLite reads only where it can write beside the store, and "
+                            + why, e);
+                }
+            } catch (IOException io) {
+                throw e;
+            }
             return open(abs, false, why);
         }
+    }
+
+    /** Why this store can only be read here, or null when it can be written. */
+    public String readOnly() {
+        return readOnly;
     }
 
     /** Opens the file, read-only (and trusting no one writes it meanwhile) when {@code readOnly} says why. */
@@ -131,11 +147,15 @@ public final class Store implements AutoCloseable {
     }
 
     private static SQLiteErrorCode sqliteCode(Throwable e) {
+        return sqliteException(e) instanceof SQLiteException se ? se.getResultCode() : null;
+    }
+
+    private static SQLException sqliteException(Throwable e) {
         Throwable t = e;
         while (t != null && !(t instanceof SQLException)) {
             t = t.getCause();
         }
-        return t instanceof SQLiteException se ? se.getResultCode() : null;
+        return (SQLException) t;
     }
 
     /**
@@ -336,11 +356,8 @@ public final class Store implements AutoCloseable {
 
     /** A store failure in the operator's words: what is wrong with the store, and what to do about it. */
     static TokenctlException storeError(Path file, Exception e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof SQLException)) {
-            t = t.getCause();
-        }
-        SQLiteErrorCode code = sqliteCode(e);
+        Throwable t = sqliteException(e);
+        SQLiteErrorCode code = t instanceof SQLiteException se ? se.getResultCode() : null;
         if (code != null) {
             String name = code.name();
             if (name.startsWith("SQLITE_NOTADB") || name.startsWith("SQLITE_CORRUPT")) {
