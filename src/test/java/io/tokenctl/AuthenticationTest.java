@@ -23,6 +23,7 @@ class AuthenticationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void aChecksumCorruptedTokenIsRejectedWithoutOpeningTheStore() {
         Tokenctl t = new Tokenctl(dir);
         String good = io.tokenctl.core.Secrets.generate(new SecureRandom());
@@ -72,6 +73,7 @@ class AuthenticationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void aMissingStoreIsAFailureNamingIt() {
         Tokenctl t = new Tokenctl(dir);
         t.env.put("TOKENCTL_TOKEN", io.tokenctl.core.Secrets.generate(new SecureRandom()));
@@ -81,6 +83,7 @@ class AuthenticationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void storeFlagAndEnvironmentPickTheStore() {
         Tokenctl t = new Tokenctl(dir);
         Path elsewhere = dir.resolve("elsewhere.db");

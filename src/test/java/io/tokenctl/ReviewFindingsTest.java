@@ -148,6 +148,7 @@ class ReviewFindingsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void setupWhoseTokenCannotBeSavedLeavesTheStoreAlone() throws Exception {
         Tokenctl fresh = new Tokenctl(dir.resolve("fresh"));
         Path notADir = Files.createDirectories(dir.resolve("fresh")).resolve("config-file");

@@ -77,6 +77,7 @@ class SecurityReviewTest extends AdminStore {
     @Test
     void aServerRefusesAStoreItCanOnlyRead() throws Exception {
         try (Tmpfs fs = Tmpfs.mount(dir.resolve("ro"), "4m")) {
+            Tokenctl.settle();
             Files.copy(admin.store(), fs.dir().resolve("t.db"));
             fs.readOnly();
             Engine engine = new Engine(fs.dir().resolve("t.db"), admin.clock, () -> random);
@@ -195,6 +196,7 @@ class SecurityReviewTest extends AdminStore {
     @Test
     void aRefusedReadOnAReadOnlyStoreKeepsItsExitCodeAndSaysTheAuditWasLost() throws Exception {
         try (Tmpfs fs = Tmpfs.mount(dir.resolve("ro"), "4m")) {
+            Tokenctl.settle();
             Files.copy(admin.store(), fs.dir().resolve("t.db"));
             fs.readOnly();
             Tokenctl.Result r = admin.run("--store", fs.dir().resolve("t.db").toString(), "auth", "show",

@@ -58,7 +58,7 @@ class ServeTest extends AdminStore {
 
     @AfterEach
     void stopServer() {
-        server.close();
+        server.stopNow();
         service.close();
     }
 

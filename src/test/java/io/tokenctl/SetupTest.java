@@ -83,6 +83,7 @@ class SetupTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void badNamesAreUsageErrorsAndCreateNothing() {
         Tokenctl t = new Tokenctl(dir);
         Tokenctl.Result r = t.run("setup", "--username", "bad name", "--org", "acme").expect(2);
@@ -93,6 +94,7 @@ class SetupTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void aCorruptStoreFileIsReportedInOneLineAndNeverOverwritten() throws Exception {
         Tokenctl t = new Tokenctl(dir);
         Files.createDirectories(t.store().getParent());

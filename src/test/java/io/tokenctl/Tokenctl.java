@@ -73,9 +73,38 @@ public final class Tokenctl {
     }
 
     public Result runWithStdin(String stdin, String... args) {
-        Context ctx = new Context(Map.copyOf(env), clock, new SecureRandom(),
+        Map<String, String> e = new HashMap<>(env);
+        if (RemoteMode.ON && choosesNothing(e, args)) {
+            // the same command against a server over the same store (see RemoteMode)
+            e.put("TOKENCTL_HOST", RemoteMode.serverFor(defaultStore(e), clock));
+        }
+        Context ctx = new Context(Map.copyOf(e), clock, new SecureRandom(),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         return execute(Cli.build(ctx), args);
+    }
+
+    /** A run that names no store or server of its own, and no profile but one on the default store. */
+    private static boolean choosesNothing(Map<String, String> env, String[] args) {
+        if (env.containsKey("TOKENCTL_STORE") || env.containsKey("TOKENCTL_HOST") || env.containsKey("TOKENCTL_PROFILE")) {
+            return false;
+        }
+        io.tokenctl.cli.Config config = io.tokenctl.cli.Config.load(Path.of(env.get("XDG_CONFIG_HOME"), "tokenctl"));
+        io.tokenctl.cli.Config.Profile active = config.profile(config.active());
+        if (active != null && active.host() == null && active.store() != null
+                && !Path.of(active.store()).toAbsolutePath().equals(defaultStore(env).toAbsolutePath())) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--store") || a.startsWith("--store=") || a.equals("--host") || a.startsWith("--host=")
+                    || a.equals("--profile") || a.startsWith("--profile=") || a.equals("serve") || a.equals("config")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path defaultStore(Map<String, String> env) {
+        return Path.of(env.get("XDG_DATA_HOME")).resolve("tokenctl/tokenctl.db");
     }
 
     /** Runs {@code args} on a built command line, capturing what it prints. */
@@ -136,6 +165,14 @@ public final class Tokenctl {
             throw new AssertionError("no id in " + r.out().replace(secret, "<secret>"));
         }
         return new Made(m.group(1), secret);
+    }
+
+    /**
+     * Lets every server a remote-mode test started go, so the store file holds all that was written (a test
+     * about to copy or inspect it). Nothing in local mode.
+     */
+    public static void settle() {
+        RemoteMode.stopAll();
     }
 
     /** True when any of the store's files (db, -wal, -shm) holds these bytes. */

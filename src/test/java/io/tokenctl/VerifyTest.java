@@ -81,6 +81,7 @@ class VerifyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("store") // about the store file itself, which a server holds
     void aChecksumInvalidTokenIsRefusedWithoutTouchingTheStore() throws Exception {
         Tokenctl lonely = new Tokenctl(dir.resolve("elsewhere"));
         String good = io.tokenctl.core.Secrets.generate(new SecureRandom());

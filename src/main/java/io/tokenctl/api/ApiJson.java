@@ -166,6 +166,8 @@ public final class ApiJson {
             g.writeStringField("use", "sig");
             g.writeStringField("kid", k.kid());
             g.writeStringField("x", k.x());
+            g.writeStringField("orgID", k.orgID());
+            time(g, "createdAt", k.createdAt());
             g.writeEndObject();
         }
         g.writeEndArray();

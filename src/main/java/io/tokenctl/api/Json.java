@@ -97,7 +97,7 @@ public final class Json {
         module.addDeserializer(Permission.class, new StdDeserializer<>(Permission.class) {
             @Override
             public Permission deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return permission(p.readValueAsTree());
+                return permission(ctx.readTree(p));
             }
         });
         module.addSerializer(Verification.class, new StdSerializer<>(Verification.class) {
@@ -109,7 +109,7 @@ public final class Json {
         module.addDeserializer(Verification.class, new StdDeserializer<>(Verification.class) {
             @Override
             public Verification deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                return verification(p.readValueAsTree());
+                return verification(ctx.readTree(p));
             }
         });
         module.addSerializer(CreatedToken.class, new StdSerializer<>(CreatedToken.class) {
@@ -125,9 +125,12 @@ public final class Json {
         module.addDeserializer(CreatedToken.class, new StdDeserializer<>(CreatedToken.class) {
             @Override
             public CreatedToken deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                ObjectNode node = p.readValueAsTree();
+                JsonNode tree = ctx.readTree(p);
+                if (!(tree instanceof ObjectNode node)) {
+                    throw TokenctlException.usage("a new token is a JSON object");
+                }
                 JsonNode secret = node.remove("token");
-                return new CreatedToken(p.getCodec().treeToValue(node, Token.class), secret == null ? null : secret.asText());
+                return new CreatedToken(ctx.readTreeAsValue(node, Token.class), secret == null ? null : secret.asText());
             }
         });
         ObjectMapper m = new ObjectMapper();
@@ -149,6 +152,11 @@ public final class Json {
             }
         }
         return null;
+    }
+
+    /** The permission whose object starts at the parser's current token (inside a body read by hand). */
+    public static Permission permission(JsonParser p) throws IOException {
+        return permission((JsonNode) mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(p));
     }
 
     /** A permission as InfluxDB writes it, {@code {"action", "resource": {"type", "id", ...}}}, or as text. */

@@ -99,6 +99,47 @@ public final class Limits {
         return text;
     }
 
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
+
+    public static boolean looksLikeId(String text) {
+        return text != null && ID.matcher(text).matches();
+    }
+
+    /**
+     * Checks a token id a caller gave, before anything is looked up or audited (and before it goes into a URL).
+     * 16 lowercase hex digits go on; so does a whole secret pasted where an id belongs, which the lookup refuses
+     * as "not found" with the secret redacted. A value holding control or formatting characters, or longer than
+     * any name, is a usage error quoting it escaped and cut short. Any other value is "not found" at once: no
+     * token has an id of that shape.
+     */
+    public static String tokenId(String id) {
+        return id("token", id);
+    }
+
+    /** The same check for the id of an org's signing key. */
+    public static String keyId(String id) {
+        return id("key", id);
+    }
+
+    private static String id(String what, String id) {
+        if (looksLikeId(id)) {
+            return id;
+        }
+        if (id == null || id.isEmpty()) {
+            throw TokenctlException.usage("no " + what + " id given; a " + what + " id is 16 lowercase hex digits,"
+                    + " e.g. 0190a1b2c3d4e5f6");
+        }
+        if ("<redacted>".equals(Redact.secrets(id))) {
+            return id; // a whole secret pasted where an id belongs: the lookup refuses it, redacted, as a leak
+        }
+        if (id.codePointCount(0, id.length()) > MAX_NAME || firstUnsafe(id) >= 0) {
+            throw TokenctlException.usage(what + " id " + quoted(id) + " is not valid; a " + what
+                    + " id is 16 lowercase hex digits, e.g. 0190a1b2c3d4e5f6");
+        }
+        throw TokenctlException.notFound("no " + what + " with id " + quoted(id) + " (" + what
+                + " ids are 16 lowercase hex digits)");
+    }
+
     /** The first code point of {@code text} that is {@link Redact#isUnsafe}, or -1. */
     public static int firstUnsafe(String text) {
         return text.codePoints().filter(Redact::isUnsafe).findFirst().orElse(-1);

@@ -114,7 +114,31 @@ public final class Results {
     public record AppUse(String app, AppState state, java.time.Instant firstSeen, java.time.Instant lastSeen) {
     }
 
-    /** One public signing key of an org, as a JWK (Ed25519, OKP). */
+    /**
+     * One public signing key of an org, as a JWK (RFC 7517; Ed25519 per RFC 8037), with the org and the time it
+     * was made as members of its own (a JWKS reader ignores them).
+     */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"kty", "crv", "alg", "use", "kid", "x", "orgID", "createdAt"})
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"kty", "crv", "alg", "use"}, allowGetters = true)
     public record SigningKey(String kid, String orgID, String x, java.time.Instant createdAt) {
+        @com.fasterxml.jackson.annotation.JsonProperty("kty")
+        String kty() {
+            return "OKP";
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("crv")
+        String crv() {
+            return "Ed25519";
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("alg")
+        String alg() {
+            return "EdDSA";
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("use")
+        String use() {
+            return "sig";
+        }
     }
 }

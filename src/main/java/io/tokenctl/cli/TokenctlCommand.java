@@ -144,7 +144,7 @@ public final class TokenctlCommand {
         }
         java.time.Duration wait = timeout == null ? Target.DEFAULT_TIMEOUT
                 : io.tokenctl.api.Durations.parse("--timeout", timeout);
-        return new Target(null, hostUri(url), ca, skipVerify, wait);
+        return new Target(null, hostUri(url), ca, skipVerify, wait, debug);
     }
 
     /** An http or https URL with a host, as --host takes it. */
