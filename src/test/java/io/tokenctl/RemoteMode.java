@@ -69,6 +69,12 @@ public final class RemoteMode implements AfterEachCallback {
         return s.url();
     }
 
+    /** The URL of the server over {@code store} if one runs, else null. */
+    static String urlOf(Path store) {
+        Served s = SERVERS.get(store.toAbsolutePath());
+        return s == null ? null : s.url();
+    }
+
     /** Stops every server, writing what its verifies counted: the next test starts afresh. */
     static void stopAll() {
         for (Path p : SERVERS.keySet()) {

@@ -90,8 +90,9 @@ public final class Tokenctl {
         }
         io.tokenctl.cli.Config config = io.tokenctl.cli.Config.load(Path.of(env.get("XDG_CONFIG_HOME"), "tokenctl"));
         io.tokenctl.cli.Config.Profile active = config.profile(config.active());
-        if (active != null && active.host() == null && active.store() != null
-                && !Path.of(active.store()).toAbsolutePath().equals(defaultStore(env).toAbsolutePath())) {
+        if (active != null && (active.host() != null && !active.host().equals(RemoteMode.urlOf(defaultStore(env)))
+                || active.host() == null && active.store() != null
+                && !Path.of(active.store()).toAbsolutePath().equals(defaultStore(env).toAbsolutePath()))) {
             return false;
         }
         for (String a : args) {

@@ -135,7 +135,6 @@ public final class Json {
         });
         ObjectMapper m = new ObjectMapper();
         m.registerModule(module);
-        m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return m;
     }
@@ -149,6 +148,9 @@ public final class Json {
             }
             if (v instanceof CreatedToken ct) {
                 return ct.token().orgID();
+            }
+            if (v instanceof Results.Me me) {
+                return me.orgID();
             }
         }
         return null;

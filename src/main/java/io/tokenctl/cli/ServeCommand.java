@@ -98,7 +98,8 @@ final class ServeCommand extends BaseCommand {
         if (trustedProxies != null) {
             trustedProxies.forEach(c -> proxies.add(Cidr.parse("--trusted-proxy", c)));
         }
-        return new ServeOptions(address(listen), tlsCert, tlsKey, tlsKeystore, required, proxies);
+        return new ServeOptions(address(listen), tlsCert, tlsKey, tlsKeystore,
+                root().ctx.env("TOKENCTL_TLS_KEYSTORE_PASSWORD"), required, proxies);
     }
 
     private static void say(PrintWriter err, String line) {

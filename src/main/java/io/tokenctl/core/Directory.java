@@ -37,9 +37,24 @@ final class Directory {
     private Directory() {
     }
 
-    /** An org the operator token works in, by name; any other is "not found". */
+    /**
+     * An org by its name, or by its id (InfluxDB's clients name orgs by id): the id first, when the value has an
+     * id's shape.
+     */
+    static java.util.Optional<OrgRow> findOrg(StoreTx tx, String nameOrId) {
+        java.util.Optional<OrgRow> byId = Ids.looksLikeId(nameOrId) ? tx.findOrg(nameOrId) : java.util.Optional.empty();
+        return byId.isPresent() ? byId : tx.findOrgByName(nameOrId);
+    }
+
+    /** A live user by name or by id, as {@link #findOrg}. */
+    static java.util.Optional<UserRow> findUser(StoreTx tx, String nameOrId) {
+        java.util.Optional<UserRow> byId = Ids.looksLikeId(nameOrId) ? tx.findUser(nameOrId) : java.util.Optional.empty();
+        return byId.isPresent() ? byId : tx.findUserByName(nameOrId);
+    }
+
+    /** An org the operator token works in, by name or id; any other is "not found". */
     static OrgRow orgInScope(StoreTx tx, Caller caller, String name) {
-        return tx.findOrgByName(name)
+        return findOrg(tx, name)
                 .filter(o -> caller.orgs().containsKey(o.id()))
                 .orElseThrow(() -> TokenctlException.notFound("no org named \"" + name + "\" for this operator token"));
     }
@@ -98,7 +113,7 @@ final class Directory {
     }
 
     static UserDeleted deleteUser(StoreTx tx, Caller caller, Instant now, DeleteUser req) {
-        UserRow user = tx.findUserByName(req.name())
+        UserRow user = findUser(tx, req.name())
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + req.name() + "\""));
         List<MemberRow> memberships = tx.memberships(user.id());
         // a user who shares no org with the caller is "not found", so names don't leak across orgs

@@ -171,7 +171,7 @@ public final class LocalTokenService implements TokenService {
             ownOnly.removeAll(adminOrgs);
             String userId = null;
             if (request.user() != null) {
-                userId = tx.findUserByName(request.user()).map(UserRow::id)
+                userId = Directory.findUser(tx, request.user()).map(UserRow::id)
                         .orElseThrow(() -> TokenctlException.notFound("no user named \"" + request.user() + "\""));
             }
             String orgId = null;

@@ -66,13 +66,14 @@ final class Minting {
 
     /** The owner of a new user token: the named live user, or the caller's own user. */
     static UserRow owner(StoreTx tx, Caller caller, String username) {
-        if (username == null || (caller.kind() == TokenKind.USER && username.equals(caller.userName()))) {
+        if (username == null || (caller.kind() == TokenKind.USER && (username.equals(caller.userName())
+                || username.equals(caller.userId())))) {
             if (caller.kind() != TokenKind.USER) {
                 throw TokenctlException.usage("an account token owns no user tokens; name the user, or make an account token");
             }
             return new UserRow(caller.userId(), caller.userName(), null);
         }
-        return tx.findUserByName(username)
+        return Directory.findUser(tx, username)
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
     }
 
@@ -105,7 +106,7 @@ final class Minting {
         }
         Map<String, OrgRow> scope = new LinkedHashMap<>();
         for (String name : orgNames.isEmpty() ? List.of(caller.homeOrgName()) : orgNames) {
-            OrgRow org = tx.findOrgByName(name)
+            OrgRow org = Directory.findOrg(tx, name)
                     .orElseThrow(() -> TokenctlException.notFound("no org named \"" + name + "\""));
             scope.put(org.id(), org);
         }
@@ -265,7 +266,7 @@ final class Minting {
         if (!caller.isAdmin(row.orgId())) {
             throw TokenctlException.forbidden("only admins of org " + row.orgName() + " change a token's owner");
         }
-        UserRow user = tx.findUserByName(username)
+        UserRow user = Directory.findUser(tx, username)
                 .orElseThrow(() -> TokenctlException.notFound("no user named \"" + username + "\""));
         Plan plan = planOf(tx, row, TokenKind.USER, user);
         if (plan.allOrgs() && orgsOf(tx, plan).isEmpty()) {

@@ -329,6 +329,9 @@ public final class RemoteTokenService implements TokenService {
             throw TokenctlException.failure(host() + " did not answer within " + io.tokenctl.api.Durations.format(
                     options.timeout()) + " (--timeout)", e);
         } catch (ConnectException e) {
+            if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, java.net.UnknownHostException.class)) {
+                throw TokenctlException.failure("cannot reach " + host() + ": unknown host " + base.getHost(), e);
+            }
             throw TokenctlException.failure("cannot reach " + host() + ": connection refused (is tokenctl serve running"
                     + " there?)", e);
         } catch (SSLException e) {
@@ -380,6 +383,15 @@ public final class RemoteTokenService implements TokenService {
             message = host() + " answered HTTP " + r.statusCode() + " without an error body: is it a tokenctl serve?";
         }
         return new TokenctlException(code, message);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String host() {

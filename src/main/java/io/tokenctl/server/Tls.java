@@ -32,7 +32,7 @@ final class Tls {
     /** A keystore holding the server's key under "server", from the options' files. */
     static KeyStore keyStore(ServeOptions o) {
         if (o.tlsKeystore() != null) {
-            return pkcs12(o.tlsKeystore());
+            return pkcs12(o.tlsKeystore(), o.tlsKeystorePassword());
         }
         if (o.tlsKey() == null) {
             throw TokenctlException.usage("--tls-cert needs --tls-key (the PKCS#8 PEM private key)");
@@ -86,8 +86,7 @@ final class Tls {
         throw TokenctlException.usage("--tls-key: " + file + " is not an RSA, EC or Ed25519 PKCS#8 key");
     }
 
-    private static KeyStore pkcs12(Path file) {
-        String password = System.getenv("TOKENCTL_TLS_KEYSTORE_PASSWORD");
+    private static KeyStore pkcs12(Path file, String password) {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password == null ? new char[0] : password.toCharArray());

@@ -80,6 +80,12 @@ public final class StoreTx {
                 .bind(0, name).map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), instant(rs, 3))).findOne();
     }
 
+    /** The live user with this id. */
+    public Optional<UserRow> findUser(String id) {
+        return h.createQuery("SELECT id, name, created_at FROM users WHERE id = ? AND deleted_at IS NULL")
+                .bind(0, id).map((rs, ctx) -> new UserRow(rs.getString(1), rs.getString(2), instant(rs, 3))).findOne();
+    }
+
     public void markUserDeleted(String userId, Instant at) {
         h.createUpdate("UPDATE users SET deleted_at = ? WHERE id = ?").bind(0, millis(at)).bind(1, userId).execute();
     }
