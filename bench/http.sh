@@ -3,6 +3,9 @@
 # stack (bench/http/TrivialServer.java: io.tokenctl.server.Server with a handler that only reads the body and
 # answers a fixed JSON), both loaded by wrk on loopback with keep-alive connections, rounds alternating.
 # The verify body is RFC 7662's form: token=<a token of a 1,000-token store>&require=read:dashboards.
+# Then: a verify's latency while 20 clients trickle their requests (slowloris), and create/list/show over HTTP
+# (the remote client against a server on loopback) as a ratio to the same calls in process (HttpOps).
+# SERVE_OPTS and TRIVIAL_OPTS add JVM options to serve and to the trivial server (e.g. -Dtokenctl.http.threads=N).
 # Usage: bench/http.sh [--launcher PATH] [--rounds N] [--duration S] [--connections C] [--no-build]
 #   --launcher PATH   an installed tokenctl (else install.sh installs one under bench/results/http/)
 #   --rounds N        measured rounds per server (default 3); --duration S seconds each (default 10)
@@ -67,11 +70,11 @@ start() {
   done
   echo "http.sh: $name did not start; see $work/$name.err" >&2; exit 1
 }
-start serve env -u TOKENCTL_JAVA_OPTS -u TOKENCTL_HOST -u TOKENCTL_PROFILE HOME="$work" \
+start serve env -u TOKENCTL_HOST -u TOKENCTL_PROFILE TOKENCTL_JAVA_OPTS="${SERVE_OPTS:-}" HOME="$work" \
   XDG_CONFIG_HOME="$work/config" "$launcher" --store "$work/k1.db" serve --listen 127.0.0.1:0
 serve_url=$url
 # the same runtime and JVM settings as the launcher gives serve
-start trivial "$java" -Xshare:auto -cp "$share/tokenctl.jar:$work/trivial" TrivialServer
+start trivial "$java" -Xshare:auto ${TRIVIAL_OPTS:-} -cp "$share/tokenctl.jar:$work/trivial" TrivialServer
 trivial_url=$url
 
 # a real answer first: the load must measure passing verifies
@@ -97,6 +100,34 @@ for ((r = 1; r <= rounds; r++)); do
   else load verify "$serve_url" "$duration"; load trivial "$trivial_url" "$duration"; fi
 done
 
+# slow clients: 20 connections trickling a request a byte at a time, and 20 verifies timed meanwhile
+python3 - "${serve_url#http://}" "$secret" >"$work/slow.rows" <<'PY'
+import socket, subprocess, sys, time, statistics
+host, port = sys.argv[1].split(":")
+slow = []
+for i in range(20):
+    s = socket.create_connection((host, int(port)))
+    s.sendall(b"POST /api/v2/verify HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+    slow.append(s)
+times = []
+for i in range(20):
+    for s in slow:
+        s.sendall(b" ")
+    t = time.monotonic()
+    out = subprocess.run(["curl", "-s", "-d", "token=" + sys.argv[2], "http://%s:%s/api/v2/verify" % (host, port)],
+                         capture_output=True, text=True).stdout
+    times.append((time.monotonic() - t) * 1000)
+    assert out.startswith('{"active":true'), out
+    time.sleep(0.2)
+print("%.1f %.1f" % (statistics.median(times), max(times)))
+PY
+
+# create/list/show over HTTP against in process, on a copy of the store (creates add tokens)
+cp "$work/k1.db" "$work/ops.db"
+( . "$work/k1.env"; TOKENCTL_TOKEN=$OPERATOR_TOKEN "$java" -Dslf4j.internal.verbosity=ERROR \
+    -cp "$repo/target/test-classes:$share/tokenctl.jar" io.tokenctl.bench.HttpOps "$work/ops.db" "$SAMPLE_ID" \
+    "$SAMPLE_USER" 300 "$rounds" ) >"$work/ops.rows"
+
 python3 - "$work" "$conns" "$duration" "$rounds" <<'PY'
 import statistics, sys
 work, conns, duration, rounds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
@@ -114,4 +145,17 @@ print(f"| POST /api/v2/verify (form, require read:dashboards) | {med(v, 0):,.0f}
 print("rounds (verify/trivial requests/s): " + ", ".join(f"{r:.2f}×" for r in ratios))
 print(f"P3 verify over HTTP: {statistics.median(ratios):.2f}× the trivial handler's throughput (target >= 0.5x),"
       f" p99 {med(v, 2) / 1000:.2f} ms (target < 5 ms)")
+slow_med, slow_max = (float(x) for x in open(f"{work}/slow.rows").read().split())
+print(f"verify with 20 clients trickling their requests: median {slow_med:.1f} ms, max {slow_max:.1f} ms of 20"
+      f" (curl, a new connection each; target < 100 ms)")
+ops = {}
+for line in open(f"{work}/ops.rows"):
+    name, local, remote = line.split()
+    ops.setdefault(name, []).append((float(local), float(remote)))
+print("| operation (1,000-token store, warm) | in process | over HTTP (loopback) | × in process |")
+print("|---|---:|---:|---:|")
+for name, label in (("create", "create (read:buckets)"), ("list", "list --user U --limit 50"), ("show", "show ID")):
+    rs = ops[name]
+    print(f"| {label} | {statistics.median(r[0] for r in rs):.0f} µs | {statistics.median(r[1] for r in rs):.0f} µs"
+          f" | {statistics.median(r[1] / r[0] for r in rs):.2f}× |")
 PY

@@ -61,7 +61,9 @@ final class ServeCommand extends BaseCommand {
     void run(TokenService unused) {
         ServeOptions options = options();
         PrintWriter err = err();
-        Consumer<String> log = line -> say(err, line);
+        // one line per request, handed to a writer thread: a worker never waits on stderr
+        LogWriter requests = new LogWriter(err);
+        Consumer<String> log = requests::accept;
         ServedStore store = root().servedStore(line -> say(err, "tokenctl serve: " + line));
         Server server;
         try {
@@ -78,7 +80,83 @@ final class ServeCommand extends BaseCommand {
         if (note != null) {
             say(err, note);
         }
-        Server.runUntilStopped(server, store, log);
+        try {
+            Server.runUntilStopped(server, store, line -> say(err, line));
+        } finally {
+            requests.close();
+        }
+    }
+
+    /**
+     * Lines written by a thread of their own, in batches: the request log of a server under load would otherwise
+     * make its workers queue on stderr. Bounded: when the writer falls far behind, lines are dropped and counted.
+     */
+    static final class LogWriter implements AutoCloseable {
+        static final int MAX_WAITING = 65_536;
+        private final java.util.concurrent.ConcurrentLinkedQueue<String> lines = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+        private final PrintWriter err;
+        private final Thread writer;
+        private volatile boolean closing;
+
+        LogWriter(PrintWriter err) {
+            this.err = err;
+            this.writer = new Thread(this::drain, "tokenctl-log");
+            writer.setDaemon(true);
+            writer.start();
+        }
+
+        void accept(String line) {
+            if (waiting.incrementAndGet() > MAX_WAITING) {
+                waiting.decrementAndGet();
+                dropped.incrementAndGet();
+                return;
+            }
+            lines.add(line);
+        }
+
+        /** Writes what waits, a batch at a time in one write, a few times a second at most. */
+        private void drain() {
+            String nl = System.lineSeparator();
+            StringBuilder batch = new StringBuilder(64 * 1024);
+            while (true) {
+                boolean last = closing;
+                for (String l = lines.poll(); l != null; l = lines.poll()) {
+                    waiting.decrementAndGet();
+                    batch.append(l).append(nl);
+                    if (batch.length() > 1 << 20) {
+                        break;
+                    }
+                }
+                long lost = dropped.getAndSet(0);
+                if (lost > 0) {
+                    batch.append("tokenctl serve: ").append(lost).append(" request log lines dropped (stderr too slow)")
+                            .append(nl);
+                }
+                if (batch.length() > 0) {
+                    synchronized (err) {
+                        err.print(batch);
+                        err.flush();
+                    }
+                    batch.setLength(0);
+                } else if (last) {
+                    return;
+                } else {
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closing = true;
+            try {
+                writer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private ServeOptions options() {

@@ -45,6 +45,9 @@ public final class Server implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
     /** The longest a request may take to arrive, and a connection may sit idle. */
     static final int MAX_REQUEST_SECONDS = 10;
+    static final int ACCEPTORS = 1;
+    static final int SELECTORS = 1;
+
     /** Connections held open at once; beyond them new ones wait to be accepted. */
     static final int MAX_CONNECTIONS = 4096;
 
@@ -71,7 +74,7 @@ public final class Server implements AutoCloseable {
      * against a trivial handler on the same stack.
      */
     public static Server start(ServeOptions options, Consumer<String> log, Handler handler) {
-        QueuedThreadPool threads = new QueuedThreadPool(workers() + 2, 4, 60_000);
+        QueuedThreadPool threads = new QueuedThreadPool(threads(), 4, 60_000);
         threads.setName("tokenctl-http");
         threads.setDaemon(true);
         org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server(threads);
@@ -85,10 +88,10 @@ public final class Server implements AutoCloseable {
             tls.setKeyStore(Tls.keyStore(options));
             tls.setKeyStorePassword(new String(Tls.PASSWORD));
             http.addCustomizer(new SecureRequestCustomizer(false));
-            connector = new ServerConnector(jetty, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
+            connector = new ServerConnector(jetty, ACCEPTORS, SELECTORS, new SslConnectionFactory(tls, "http/1.1"),
                     new HttpConnectionFactory(http));
         } else {
-            connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+            connector = new ServerConnector(jetty, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
         }
         connector.setHost(options.listen().getAddress() == null || options.listen().getAddress().isAnyLocalAddress()
                 ? null : options.listen().getAddress().getHostAddress());
@@ -118,11 +121,13 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Worker threads for requests: two per core, so the cores stay busy while one waits on the store. More cost
-     * latency under load (bench/README.md); slow clients hold none of them while their request arrives.
+     * Jetty's threads: its acceptor and selector, and a worker per core (at least two), so the cores stay busy while
+     * one waits on the store. More cost latency under load: on 2 cores, 6 threads put verify's p99 at 6.6 ms and 4
+     * at 2.6 ms at about the same throughput (bench/http.sh). Slow clients hold none of them while their request
+     * arrives. {@code -Dtokenctl.http.threads=N} overrides it.
      */
-    static int workers() {
-        return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    static int threads() {
+        return Integer.getInteger("tokenctl.http.threads", 2 + Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The address actually bound (the port chosen when 0 was asked for). */
@@ -279,8 +284,21 @@ public final class Server implements AutoCloseable {
         /** Method, route template, status, time and the acting token's id: never a value the request carried. */
         private void logLine(Request request, String template, Exchange ex, long start) {
             String token = ex.actingTokenId();
-            log.accept(String.format("tokenctl serve: %s %s %d %.1f ms%s", request.getMethod().replaceAll("[^A-Z]", ""),
-                    template, ex.status(), (System.nanoTime() - start) / 1e6, token == null ? "" : " token " + token));
+            long tenths = (System.nanoTime() - start) / 100_000;
+            StringBuilder line = new StringBuilder(96).append("tokenctl serve: ");
+            String method = request.getMethod();
+            for (int i = 0; i < method.length(); i++) {
+                char c = method.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    line.append(c);
+                }
+            }
+            line.append(' ').append(template).append(' ').append(ex.status()).append(' ').append(tenths / 10).append('.')
+                    .append(tenths % 10).append(" ms");
+            if (token != null) {
+                line.append(" token ").append(token);
+            }
+            log.accept(line.toString());
         }
     }
 
