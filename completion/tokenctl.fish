@@ -277,7 +277,7 @@ function __tokenctl_spec
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl config'
             set -g __tokenctl_subs 'create' 'list' 'use' 'delete'
-            set -g __tokenctl_subs_help 'Create a profile from --store or --host, with the operator token from --token-file.' 'List profiles; the active one is marked with *.' 'Make a profile the active one.' 'Delete a profile (and the operator token saved in it).'
+            set -g __tokenctl_subs_help 'Create a profile from --store or --host (with --ca-cert for a private CA), with the operator token from --token-file.' 'List profiles; the active one is marked with *.' 'Make a profile the active one.' 'Delete a profile (and the operator token saved in it).'
             set -g __tokenctl_cmds 'create' 'list' 'ls' 'use' 'delete' 'rm'
             set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'

@@ -344,4 +344,82 @@ class InstalledLauncherIT {
                 .map(l -> l.substring("java.home = ".length())).orElseThrow();
         return new JavaHome(home, r.err);
     }
+
+    /** The same tour through a server as on the store file: every answer and exit code alike, ids and times aside. */
+    @Test
+    void theTourGivesTheSameAnswersThroughAServerAsOnTheStoreFile() throws Exception {
+        List<String> local = tour(this::tokenctlWithStdin);
+        Path server = home.resolve("server");
+        Files.createDirectories(server);
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--store", server.resolve("served.db").toString(),
+                "serve", "--listen", "127.0.0.1:0");
+        pb.environment().keySet().removeIf(k -> k.startsWith("TOKENCTL_") || k.startsWith("XDG_"));
+        pb.environment().put("HOME", server.toString());
+        Process serve = pb.redirectError(server.resolve("serve.err").toFile()).start();
+        try {
+            String url = listeningUrl(serve);
+            Path client = home.resolve("client");
+            Map<String, String> env = Map.of("HOME", client.toString(), "XDG_DATA_HOME", client.resolve("data").toString(),
+                    "XDG_CONFIG_HOME", client.resolve("config").toString());
+            List<String> remote = tour((stdin, args) -> {
+                List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+                if (args[0].equals("setup")) {
+                    cmd.addAll(List.of("--host", url));
+                }
+                cmd.addAll(List.of(args));
+                return exec(env, stdin, cmd.toArray(String[]::new));
+            });
+            assertEquals(local, remote);
+            Run profiles = exec(env, null, launcher.toString(), "config", "list", "--json");
+            assertEquals(url, Tokenctl.JSON.readTree(profiles.out).get(0).get("host").asText(), "the profile keeps the host");
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS));
+        }
+        String log = Files.readString(server.resolve("serve.err"));
+        assertTrue(log.contains("POST /api/v2/authorizations 201"), log);
+        assertFalse(Tokenctl.SECRET.matcher(log).find(), "a secret in the server's log");
+    }
+
+    interface Cli {
+        Run run(String stdin, String... args) throws Exception;
+    }
+
+    /** The README's tour, each answer with its exit code, ids, hashes, secrets, times and places made alike. */
+    static List<String> tour(Cli cli) throws Exception {
+        List<String> out = new ArrayList<>();
+        java.util.function.Function<Run, String> norm = r -> r.exit + "\n" + normalize(r.out) + "\n" + normalize(r.err);
+        out.add(norm.apply(cli.run(null, "setup", "--username", "admin", "--org", "acme")));
+        Run created = cli.run(null, "auth", "create", "--read-buckets", "--write-bucket", "0a1b2c", "--expires", "30d",
+                "--description", "CI writer", "--json");
+        out.add(norm.apply(created));
+        com.fasterxml.jackson.databind.JsonNode t = Tokenctl.JSON.readTree(created.out);
+        String id = t.get("id").asText();
+        String secret = t.get("token").asText();
+        String[][] steps = {
+            {"auth", "list"}, {"auth", "list", "--status", "active", "--limit", "50", "--json"}, {"auth", "show", id},
+            {"auth", "update", id, "--description", "nightly export", "--expires", "90d"}, {"auth", "deactivate", id},
+            {"auth", "activate", id}, {"auth", "clone", id, "--description", "copy for staging", "--json"},
+            {"auth", "show", "nosuch"}, {"auth", "show", "a\nb"}, {"auth", "create"}, {"auth", "create", "--read-buckets",
+                "--expires", "30x"}, {"user", "create", "bob", "--role", "read-only"},
+            {"auth", "create", "--user", "bob", "--write-buckets"}, {"org", "create", "staging"}, {"org", "list"},
+            {"user", "list", "--json"}, {"whoami"}, {"auth", "apps", id}, {"auth", "approve-app", id, "grafana"},
+            {"auth", "regenerate", id, "--grace", "24h", "--json"}, {"auth", "retire", id}, {"auth", "activate", id},
+            {"audit", "list"}, {"audit", "list", "--actor", "admin", "--json"}};
+        for (String[] step : steps) {
+            out.add(normalize(String.join(" ", step)) + " -> " + norm.apply(cli.run(null, step)));
+        }
+        out.add("verify -> " + norm.apply(cli.run(secret, "auth", "verify", "--require", "read:buckets")));
+        out.add("verify --json, unknown -> " + norm.apply(cli.run("tctl_" + "0".repeat(36), "auth", "verify")));
+        return out;
+    }
+
+    static String normalize(String text) {
+        return text.replaceAll("tctl_[0-9A-Za-z]{36}", "<secret>").replaceAll("sha256:[0-9a-f]{16}", "<hash>")
+                .replaceAll("[0-9a-f]{16}", "<id>")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z", "<time>")
+                .replaceAll("\"(exp|iat)\" : \\d+", "\"$1\" : <epoch>").replaceAll(" (in|on) \\S+\\.", " <where>.")
+                .replaceAll("\\(/\\S+config\\)", "(<config>)").replaceAll(" +\n", "\n")
+                .replaceAll("(?m)^(\\S+ +)+", "$0").replaceAll("  +", "  ");
+    }
 }

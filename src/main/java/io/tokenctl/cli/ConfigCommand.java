@@ -38,10 +38,12 @@ final class ConfigCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = {"Create a profile from --store or --host, with the operator token from --token-file.",
-                "The token never goes on the command line."},
-            footerHeading = "%nExample:%n",
-            footer = "  tokenctl --store /srv/tokens.db --token-file ./op.token config create prod --active")
+            description = {"Create a profile from --store or --host (with --ca-cert for a private CA), with the operator",
+                "token from --token-file. The token never goes on the command line. A flag or environment variable",
+                "overrides the profile's field of the same kind, one field at a time."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  tokenctl --store /srv/tokens.db --token-file ./op.token config create prod --active",
+                "  tokenctl --host https://tokens.example.com --ca-cert ca.pem --token-file ./op.token config create remote"})
     static final class Create extends ConfigAction {
         @Parameters(paramLabel = "NAME", description = "Profile name")
         String name;
@@ -56,12 +58,21 @@ final class ConfigCommand {
                 throw TokenctlException.conflict("profile \"" + name + "\" exists; delete it first");
             }
             TokenctlCommand r = root();
+            if (r.store != null && r.host != null) {
+                throw TokenctlException.usage("--store and --host exclude each other: a profile names a store file or a"
+                        + " server; give one");
+            }
+            if (r.caCert != null && r.host == null) {
+                throw TokenctlException.usage("--ca-cert is for a profile with --host (an https server)");
+            }
             String token = r.tokenFromFile();
             String store = r.store == null ? null : r.store.toAbsolutePath().toString();
             if (store == null && r.host == null) {
                 store = r.ctx.defaultStore().toString();
             }
-            config.put(new Config.Profile(name, store, r.host, token));
+            String host = r.host == null ? null : TokenctlCommand.hostUri(r.host).toString();
+            config.put(new Config.Profile(name, store, host, token,
+                    r.caCert == null ? null : r.caCert.toAbsolutePath().toString()));
             if (active || config.profiles().size() == 1) {
                 config.use(name);
             }
@@ -86,6 +97,7 @@ final class ConfigCommand {
                 g.writeBooleanField("active", p.name().equals(active));
                 g.writeStringField("store", p.store());
                 g.writeStringField("host", p.host());
+                g.writeStringField("caCert", p.caCert());
                 g.writeBooleanField("hasToken", p.token() != null);
                 g.writeEndObject();
             }, new String[] {"ACTIVE", "NAME", "STORE", "HOST", "TOKEN"},

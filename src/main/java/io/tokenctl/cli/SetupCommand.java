@@ -77,8 +77,8 @@ final class SetupCommand extends BaseCommand {
             }
             return;
         }
-        out().printf("Set up org %s (%s) with admin user %s (%s) in %s.%n", result.org(), result.orgID(), result.user(),
-                result.userID(), store);
+        out().printf("Set up org %s (%s) with admin user %s (%s) %s %s.%n", result.org(), result.orgID(), result.user(),
+                result.userID(), target.remote() ? "on" : "in", store);
         out().printf("Operator token %s has all access; it is saved in profile \"%s\" (%s).%n",
                 result.token().token().id(), profileName, config.file());
         out().println("Secret (shown only this once; store it somewhere safe too):");
