@@ -184,6 +184,7 @@ class InstalledLauncherIT {
         }
         String log = Files.readString(err);
         assertTrue(log.contains("tokenctl serve: stopped"), log);
+        assertTrue(log.contains("tokenctl serve: POST /api/v2/verify 200"), "the request log's last lines: " + log);
         assertFalse(log.contains(secret), log);
         Run shown = tokenctl("auth", "show", token.get("id").asText(), "--json");
         assertEquals(1, Tokenctl.JSON.readTree(shown.out).get("useCount").asInt(), shown.out);

@@ -102,7 +102,7 @@ class ReviewFindingsTest {
         Tokenctl.Made t = dave.make("--read-buckets");
         Tokenctl.Result r = dave.run("auth", "retire", t.secret()).expect(5);
         assertFalse(r.err().contains(t.secret()), r.err());
-        assertTrue(r.err().contains("auth find"), r.err());
+        assertTrue(r.err().contains("(find)"), r.err());
         String log = dave.run("audit", "list", "--json", "--limit", "1000").expect(0).out();
         assertFalse(log.contains(t.secret().substring(5, 30)), "not in the audit log");
         assertFalse(dave.storeFilesContain(t.secret().substring(5, 30)), "not in the store");

@@ -10,7 +10,9 @@ public enum ErrorCode {
     USAGE(2, 400, "invalid"),
     UNAUTHENTICATED(3, 401, "unauthorized"),
     FORBIDDEN(4, 403, "forbidden"),
-    NOT_FOUND(5, 404, "not found");
+    NOT_FOUND(5, 404, "not found"),
+    /** The store stayed busy or can't be reached now: try again (a server answers 503). */
+    UNAVAILABLE(1, 503, "unavailable");
 
     private final int exitCode;
     private final int httpStatus;

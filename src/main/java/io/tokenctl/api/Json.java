@@ -172,6 +172,10 @@ public final class Json {
                     + " \"buckets\", \"id\": optional}} or text such as read:buckets");
         }
         JsonNode id = resource.path("id");
+        if (!id.isMissingNode() && !id.isNull() && !id.isTextual()) {
+            // a number read as "no id" would widen the permission to every resource of the type
+            throw TokenctlException.usage("a permission's resource id must be text, such as \"0a1b2c\"");
+        }
         return new Permission(Action.fromWire(node.get("action").asText()),
                 ResourceType.fromWire(resource.get("type").asText()), id.isTextual() ? id.asText() : null);
     }

@@ -29,15 +29,38 @@ public final class Requests {
             Expiry expires,
             TokenFormat format,
             AppState appDefault,
-            List<String> allowIPs) {
+            List<String> allowIPs,
+            TokenStatus status) {
         public CreateToken {
             format = format == null ? TokenFormat.OPAQUE : format;
             appDefault = appDefault == null ? AppState.ALLOW : appDefault;
-            allowIPs = allowIPs == null ? List.of() : List.copyOf(allowIPs);
-            orgs = orgs == null ? List.of() : List.copyOf(orgs);
-            permissions = List.copyOf(permissions);
+            allowIPs = listOf("allowIPs", allowIPs);
+            orgs = listOf("orgs", orgs);
+            permissions = listOf("permissions", permissions);
             expires = expires == null ? Expiry.NEVER : expires;
+            status = status == null ? TokenStatus.ACTIVE : status;
         }
+
+        /** A new active token. */
+        public CreateToken(String description, String user, List<String> orgs, boolean allOrgs, boolean account,
+                boolean allAccess, List<Permission> permissions, Expiry expires, TokenFormat format, AppState appDefault,
+                List<String> allowIPs) {
+            this(description, user, orgs, allOrgs, account, allAccess, permissions, expires, format, appDefault, allowIPs,
+                    TokenStatus.ACTIVE);
+        }
+    }
+
+    /** A list a request holds: none is empty; a null in it is refused, naming the field (it came over the wire). */
+    static <T> List<T> listOf(String field, List<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (T v : values) {
+            if (v == null) {
+                throw TokenctlException.usage(field + " holds a null; give values only");
+            }
+        }
+        return List.copyOf(values);
     }
 
     /**
@@ -70,6 +93,9 @@ public final class Requests {
 
     /** A new token with a new id and, when {@code permissions} is null, the original's permissions. */
     public record CloneToken(String id, String description, List<Permission> permissions, boolean allAccess) {
+        public CloneToken {
+            permissions = permissions == null ? null : listOf("permissions", permissions);
+        }
     }
 
     /** Cuts org {@code org} (a name) out of token {@code id}'s reach. */
@@ -100,7 +126,7 @@ public final class Requests {
      */
     public record Verify(String token, String app, String ip, List<Permission> require, String org) {
         public Verify {
-            require = require == null ? List.of() : List.copyOf(require);
+            require = listOf("require", require);
         }
 
         public Verify(String token, String app, String ip, List<Permission> require) {

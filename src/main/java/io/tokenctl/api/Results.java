@@ -80,10 +80,6 @@ public final class Results {
             return new Verification(false, code, reason, id, null, null, List.of(), List.of(), null, null, null);
         }
 
-        /** The same answer for a use by {@code app}. */
-        public Verification byApp(String app) {
-            return new Verification(active, code, reason, id, kind, userID, orgIDs, permissions, exp, iat, app);
-        }
     }
 
     /**

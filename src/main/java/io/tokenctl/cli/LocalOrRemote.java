@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 
 /** The factory a real run uses: core's engine over the store file, or the HTTP client of a server. */
 final class LocalOrRemote implements ServiceFactory {
+    /** How long a server's request waits for another process's write lock: then 503, and the worker is free. */
+    static final java.time.Duration SERVER_BUSY_WAIT = java.time.Duration.ofSeconds(2);
+
     private final Clock clock;
     private final Supplier<SecureRandom> random;
 
@@ -39,7 +42,7 @@ final class LocalOrRemote implements ServiceFactory {
 
     @Override
     public ServedStore serve(Path store, Consumer<String> notes) {
-        Engine engine = new Engine(store, clock, random).notes(notes);
+        Engine engine = new Engine(store, clock, random).notes(notes).busyTimeout(SERVER_BUSY_WAIT);
         try {
             engine.openOrCreate();
         } catch (RuntimeException e) {

@@ -80,11 +80,8 @@ final class ServeCommand extends BaseCommand {
         if (note != null) {
             say(err, note);
         }
-        try {
-            Server.runUntilStopped(server, store, line -> say(err, line));
-        } finally {
-            requests.close();
-        }
+        // the request log's last lines are written before the JVM may halt
+        Server.runUntilStopped(server, store, line -> say(err, line), requests::close);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.Results.SetupResult;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.api.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +39,9 @@ final class SetupCommand extends BaseCommand {
 
     @Override
     void run(TokenService service) {
-        Limits.name("--username", username);
-        Limits.name("--org", org);
+        // the same checks core makes, first: a bad name is a usage error before the profile is looked at
+        io.tokenctl.api.Limits.name("username", username);
+        io.tokenctl.api.Limits.name("org", org);
         TokenctlCommand root = root();
         Config config = root.config();
         String profileName = root.profileName();

@@ -177,7 +177,11 @@ public final class TokenctlCommand {
     static final String NO_TOKEN_HINT = "; set TOKENCTL_TOKEN, pass --token-file FILE, or run `tokenctl setup` to save"
             + " one in the active profile";
 
-    /** --token-file, else TOKENCTL_TOKEN, else the profile's token; null when none is set. */
+    /**
+     * --token-file, else TOKENCTL_TOKEN, else the profile's token; null when none is set. The profile's token goes
+     * only to the profile's own server: a --host or TOKENCTL_HOST elsewhere gets none from it, so a saved token
+     * never travels to a URL someone typed.
+     */
     String operatorToken() {
         if (tokenFile != null) {
             return tokenFromFile();
@@ -187,7 +191,14 @@ public final class TokenctlCommand {
             return env.strip();
         }
         Config.Profile p = activeProfile();
-        return p == null ? null : p.token();
+        if (p == null || p.token() == null) {
+            return null;
+        }
+        Target t = target();
+        if (t.remote() && (p.host() == null || !hostUri(p.host()).equals(t.host()))) {
+            return null;
+        }
+        return p.token();
     }
 
     /** The token in --token-file, or null without the flag. */

@@ -32,6 +32,7 @@ public final class Engine implements ServedStore {
     final Verifier verifier = new Verifier(this::store, usage, line -> notes.accept(line));
     private Store store;
     private ScheduledExecutorService flusher;
+    private volatile int busyMillis = Store.BUSY_TIMEOUT_MS;
 
     /** {@code random} is asked for only by operations that make ids or secrets; it should give the same one. */
     public Engine(Path storeFile, Clock clock, Supplier<SecureRandom> random) {
@@ -57,6 +58,15 @@ public final class Engine implements ServedStore {
      */
     public Engine notes(Consumer<String> sink) {
         this.notes = sink;
+        return this;
+    }
+
+    /**
+     * How long a statement waits for another process's write lock before the call fails as busy (503 from a
+     * server, exit 1): a CLI waits long, a server briefly, so a long transaction elsewhere can't hold its threads.
+     */
+    public Engine busyTimeout(java.time.Duration wait) {
+        this.busyMillis = (int) Math.min(Integer.MAX_VALUE, wait.toMillis());
         return this;
     }
 
@@ -96,7 +106,7 @@ public final class Engine implements ServedStore {
         if (store != null) {
             close();
         }
-        store = Store.openSqlite(storeFile, create);
+        store = Store.openSqlite(storeFile, create, busyMillis);
         verifier.invalidate();
     }
 

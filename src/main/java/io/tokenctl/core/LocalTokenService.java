@@ -98,8 +98,8 @@ public final class LocalTokenService implements TokenService {
         Instant now = engine.clock.instant();
         return store.write(tx -> {
             if (tx.countOrgs() > 0) {
-                throw TokenctlException.conflict("store " + store.file() + " is already set up; setup runs once per"
-                        + " store and left it untouched (use `tokenctl auth create` with the operator token)");
+                throw TokenctlException.conflict("this store is already set up; setup runs once per store and left it"
+                        + " untouched (create tokens with the operator token setup made)");
             }
             OrgRow org = new OrgRow(Ids.next(now, engine.random.get()), orgName, now);
             UserRow user = new UserRow(Ids.next(now, engine.random.get()), username, now);
@@ -142,6 +142,9 @@ public final class LocalTokenService implements TokenService {
         if (request.account() && request.user() != null) {
             throw TokenctlException.usage("account and user exclude each other: an account token belongs to the org");
         }
+        if (request.status() != TokenStatus.ACTIVE && request.status() != TokenStatus.INACTIVE) {
+            throw TokenctlException.usage("status: a new token is active or inactive");
+        }
         return ops.change("create", null, (tx, caller, now) -> {
             Instant expiresAt = futureExpiry(request.expires(), now);
             UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
@@ -149,6 +152,13 @@ public final class LocalTokenService implements TokenService {
                     request.orgs(), request.allOrgs(), List.of(), permissions, description, expiresAt, use);
             Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
+            if (request.status() == TokenStatus.INACTIVE) {
+                // made inactive, as InfluxDB's API allows: it works once someone activates it
+                TokenRow row = minted.row();
+                tx.deactivate(row.id(), caller.auditName(), !Visibility.isOwner(caller, row), now);
+                Audit.allowed(tx, caller, now, plan.home().id(), "deactivate", row.id(), "made inactive");
+                return new CreatedToken(Tokens.view(tx.findToken(row.id()).orElseThrow(), now), minted.created().secret());
+            }
             return minted.created();
         });
     }
@@ -521,8 +531,11 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public AppUse setAppState(SetAppState request) {
+        if (request.state() != AppState.ALLOW && request.state() != AppState.DENY) {
+            throw TokenctlException.usage("state: an app is approved (allow) or denied (deny)");
+        }
         String action = request.state() == AppState.ALLOW ? "approve-app" : "deny-app";
-        Limits.appName("APP", request.app());
+        Limits.appName("app", request.app());
         Ids.requireTokenId(request.id());
         return ops.change(action, request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
@@ -564,8 +577,8 @@ public final class LocalTokenService implements TokenService {
     private static Presented leaked(FindSecret request) {
         Presented p = Presented.of(request.token());
         if (p.kind() == Presented.Kind.MALFORMED) {
-            throw TokenctlException.usage("stdin does not hold a tokenctl token (tctl_ and 36 letters or digits with a"
-                    + " valid checksum, or a tokenctl JWT)");
+            throw TokenctlException.usage("the text given does not hold a tokenctl token (tctl_ and 36 letters or digits"
+                    + " with a valid checksum, or a tokenctl JWT)");
         }
         return p;
     }
@@ -580,7 +593,7 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public SigningKey rotateOrgKey(String org) {
-        Limits.name("ORG", org);
+        Limits.name("org", org);
         return ops.change("key rotate", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             requireOrgAdmin(caller, o);
@@ -592,7 +605,7 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public void removeOrgKey(String org, String kid) {
-        Limits.name("ORG", org);
+        Limits.name("org", org);
         Ids.requireKeyId(kid);
         ops.change("key remove", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
@@ -607,7 +620,7 @@ public final class LocalTokenService implements TokenService {
 
     @Override
     public List<SigningKey> orgKeys(String org) {
-        Limits.name("ORG", org);
+        Limits.name("org", org);
         return ops.look("keys", "org:" + org, (tx, caller, now) -> {
             OrgRow o = Directory.orgInScope(tx, caller, org);
             List<SigningKey> out = new ArrayList<>();

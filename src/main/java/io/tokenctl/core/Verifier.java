@@ -311,7 +311,8 @@ final class Verifier {
             }
             if (state == AppState.PENDING) {
                 return withApp(refuse(row, ErrorCode.UNAUTHENTICATED, "app pending", req.app(), "app " + req.app()
-                        + " is pending approval for token " + row.id() + " (tokenctl auth approve-app)"), appFirstSeen);
+                        + " is pending approval for token " + row.id() + " (its owner or an admin approves it)"),
+                        appFirstSeen);
             }
             if (state == AppState.DENY) {
                 return withApp(refuse(row, ErrorCode.FORBIDDEN, "app denied", req.app(), "app " + req.app()

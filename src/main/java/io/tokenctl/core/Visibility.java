@@ -103,8 +103,8 @@ final class Visibility {
     /** "Not found", without echoing a secret someone pasted where an id belongs (it may be in shell history now). */
     static String notFound(String id) {
         if (!Redact.secrets(id).equals(id)) {
-            return "no token with that id: it looks like a secret, not an id; find its token with `tokenctl auth find`"
-                    + " (stdin) and treat it as leaked";
+            return "no token with that id: it looks like a secret, not an id; look its token up by the secret (find)"
+                    + " and treat it as leaked";
         }
         return "no token with id \"" + id + "\"";
     }

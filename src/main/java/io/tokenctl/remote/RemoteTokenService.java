@@ -311,7 +311,8 @@ public final class RemoteTokenService implements TokenService {
         URI uri = URI.create(base + path);
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(options.timeout())
                 .header("Accept", "application/json");
-        if (authorized && token != null) {
+        boolean sendsToken = authorized && token != null && !token.isBlank();
+        if (sendsToken) {
             b.header("Authorization", "Token " + token);
         }
         byte[] sent = body == null ? null : Json.write(body);
@@ -319,7 +320,7 @@ public final class RemoteTokenService implements TokenService {
             b.header("Content-Type", "application/json");
         }
         b.method(method, sent == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(sent));
-        debug("> " + method + " " + uri + (authorized && token != null ? "  (Authorization: Token <redacted>)" : "")
+        debug("> " + method + " " + uri + (sendsToken ? "  (Authorization: Token <redacted>)" : "")
                 + (sent == null ? "" : "\n> " + new String(sent, StandardCharsets.UTF_8)));
         long start = System.nanoTime();
         HttpResponse<byte[]> r;

@@ -56,19 +56,20 @@ final class ApiRoutes {
     private ApiRoutes() {
     }
 
-    /** POST /api/v2/authorizations: InfluxDB's body ({@code orgID}, {@code userID}, {@code status}) or ours. */
+    /**
+     * POST /api/v2/authorizations: InfluxDB's body ({@code orgID}, {@code userID}) or ours; InfluxDB's names only
+     * map onto ours here. A permission's {@code resource.orgID} is not read: a token's permissions hold in each org
+     * it reaches, which the body's orgs say.
+     */
     @JsonIgnoreProperties({"id", "token", "createdAt", "updatedAt", "links", "org"})
     record AuthorizationBody(String description, String user, String userID,
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> orgs, String orgID,
             boolean allOrgs, boolean account, boolean allAccess, List<Permission> permissions, Expiry expires,
             TokenFormat format, AppState appDefault, List<String> allowIPs, TokenStatus status) {
         CreateToken request() {
-            if (status != null && status != TokenStatus.ACTIVE) {
-                throw TokenctlException.usage("status: a token is made active; deactivate it afterwards if need be");
-            }
             List<String> scope = orgs != null ? orgs : orgID != null ? List.of(orgID) : List.of();
             return new CreateToken(description, user != null ? user : userID, scope, allOrgs, account, allAccess,
-                    permissions == null ? List.of() : permissions, expires, format, appDefault, allowIPs);
+                    permissions, expires, format, appDefault, allowIPs, status);
         }
     }
 
@@ -149,7 +150,7 @@ final class ApiRoutes {
                 ex -> ex.json(200, Map.of("apps", ex.api().apps(ex.path("id")))));
         r.add("PUT", "/api/v2/authorizations/{id}/apps/{app}", "Allow or deny an app the use of a token", true, CHANGED,
                 ex -> ex.json(200, ex.api().setAppState(new SetAppState(ex.path("id"), ex.path("app"),
-                        requireState(ex.body(AppBody.class).state())))));
+                        ex.body(AppBody.class).state()))));
         r.add("POST", "/api/v2/authorizations/find", "Which token a secret (in the body) belongs to", true, READ,
                 ex -> ex.json(200, ex.api().find(ex.body(FindSecret.class))));
         r.add("POST", "/api/v2/authorizations/retire-by-secret", "Retire the token a leaked secret (in the body)"
@@ -198,13 +199,6 @@ final class ApiRoutes {
         return h;
     }
 
-    private static AppState requireState(AppState s) {
-        if (s == null || s == AppState.PENDING) {
-            throw TokenctlException.usage("state: use allow or deny");
-        }
-        return s;
-    }
-
     private static void listTokens(Exchange ex) {
         String user = ex.query("user") != null ? ex.query("user") : ex.query("userID");
         String org = ex.query("org") != null ? ex.query("org") : ex.query("orgID");
@@ -214,7 +208,7 @@ final class ApiRoutes {
                 within == null ? null : Durations.parse("expiringWithin", within), ex.queryInt("limit"),
                 ex.query("after")));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("links", links("/api/v2/authorizations", page.next()));
+        out.put("links", links(ex, "/api/v2/authorizations", page.next()));
         out.put("authorizations", page.tokens());
         out.put("next", page.next());
         ex.json(200, out);
@@ -236,17 +230,28 @@ final class ApiRoutes {
         AuditPage page = ex.api().audit(new ListAudit(at, ex.query("actor"), ex.query("target"), ex.queryInt("limit"),
                 seq));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("links", links("/api/v2/audit", page.next() == null ? null : page.next().toString()));
+        out.put("links", links(ex, "/api/v2/audit", page.next() == null ? null : page.next().toString()));
         out.put("events", page.events());
         out.put("next", page.next());
         ex.json(200, out);
     }
 
-    private static Map<String, String> links(String self, String next) {
+    /** InfluxDB's links: this page, and the next one with the same filters. */
+    private static Map<String, String> links(Exchange ex, String path, String next) {
+        String query = ex.request.getHttpURI().getQuery();
+        StringBuilder kept = new StringBuilder();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("after=")) {
+                    kept.append(kept.length() == 0 ? "" : "&").append(pair);
+                }
+            }
+        }
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", self);
+        links.put("self", path + (query == null ? "" : "?" + query));
         if (next != null) {
-            links.put("next", self + "?after=" + next);
+            links.put("next", path + "?" + kept + (kept.length() == 0 ? "" : "&") + "after="
+                    + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
         }
         return links;
     }
@@ -262,14 +267,16 @@ final class ApiRoutes {
         }
         Verify request = VerifyBody.parse(ex.header("Content-Type"), ex.bytes());
         String caller = ex.credential(true);
-        if (caller == null && options.introspectionAuthRequired()) {
-            throw TokenctlException.unauthenticated("this server verifies only for callers that present their own"
-                    + " token (Authorization: Bearer, or Basic with the token as the password)");
+        TokenService view = ex.as(caller == null || caller.isBlank() ? null : caller);
+        if (options.introspectionAuthRequired()) {
+            // the caller's own token must be good, or the request is refused as unauthenticated
+            if (caller == null || caller.isBlank()) {
+                throw TokenctlException.unauthenticated("this server verifies only for callers that present their own"
+                        + " token (Authorization: Bearer, or Basic with the token as the password)");
+            }
+            view.me();
         }
-        TokenService view = ex.as(caller);
-        if (caller != null) {
-            view.me(); // the caller's own token must be good, or the request is refused as unauthenticated
-        }
+        // otherwise a caller whose own token fails is answered as an anonymous one, as a local verify is
         ex.json(200, view.verify(request));
     }
 
@@ -288,14 +295,24 @@ final class ApiRoutes {
         String method = ex.header("X-Original-Method");
         Action implied = method == null || List.of("GET", "HEAD", "OPTIONS").contains(method.toUpperCase(java.util.Locale.ROOT))
                 ? Action.READ : Action.WRITE;
-        List<Permission> require = new ArrayList<>();
-        for (String wanted : ex.headerValues("X-Tokenctl-Require")) {
-            for (String p : wanted.split("\\s+")) {
-                require.add(p.contains(":") ? Permission.parse(p) : permissionOf(implied, p));
+        Verification v;
+        try {
+            List<Permission> require = new ArrayList<>();
+            for (String wanted : ex.headerValues("X-Tokenctl-Require")) {
+                for (String p : wanted.split("\\s+")) {
+                    require.add(p.contains(":") ? Permission.parse(p) : permissionOf(implied, p));
+                }
             }
+            v = ex.as(null).verify(new Verify(token, ex.header("X-Tokenctl-App"), clientAddress(ex, options), require,
+                    ex.header("X-Tokenctl-Org")));
+        } catch (TokenctlException e) {
+            if (e.code() != ErrorCode.USAGE) {
+                throw e;
+            }
+            // a proxy's headers that can't be read deny (nginx would turn a 400 into a 500)
+            ex.error(403, ErrorCode.FORBIDDEN.httpCode(), "the use could not be checked: " + e.getMessage());
+            return;
         }
-        Verification v = ex.as(null).verify(new Verify(token, ex.header("X-Tokenctl-App"), clientAddress(ex, options),
-                require, ex.header("X-Tokenctl-Org")));
         if (v.active()) {
             ex.noContent();
             return;

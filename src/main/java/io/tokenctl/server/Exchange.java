@@ -65,7 +65,12 @@ final class Exchange {
     /** A query parameter's value, or null; a value shaped like a secret is refused outright. */
     String query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+            try {
+                query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // Jetty's own refusals of a malformed escape or of bytes that are no UTF-8
+                throw TokenctlException.usage("the query string is not valid %-encoded UTF-8");
+            }
             for (Fields.Field f : query) {
                 for (String v : f.getValues()) {
                     if (!Redact.secrets(v).equals(v)) {
@@ -110,13 +115,23 @@ final class Exchange {
     <T> T body(Class<T> type) {
         requireJson();
         text();
-        return Json.read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type, "the request body");
+        return present(Json.read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type,
+                "the request body"));
     }
 
     <T> T body(TypeReference<T> type) {
         requireJson();
         text();
-        return Json.read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type, "the request body");
+        return present(Json.read(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type,
+                "the request body"));
+    }
+
+    /** A body of JSON {@code null} is no object. */
+    private static <T> T present(T value) {
+        if (value == null) {
+            throw TokenctlException.usage("the request body is null; send a JSON object");
+        }
+        return value;
     }
 
     /** The media type of the body, lower case, without parameters; null when none was given. */

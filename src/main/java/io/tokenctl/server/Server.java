@@ -160,7 +160,7 @@ public final class Server implements AutoCloseable {
      * Runs until the process is told to stop (SIGTERM, Ctrl-C): then stops taking requests, lets those in flight
      * finish, and closes the store, which writes the last token use. The JVM waits for all of it, at most a minute.
      */
-    public static void runUntilStopped(Server server, ServedStore store, Consumer<String> say) {
+    public static void runUntilStopped(Server server, ServedStore store, Consumer<String> say, Runnable last) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -174,7 +174,11 @@ public final class Server implements AutoCloseable {
             store.close();
             say.accept("tokenctl serve: stopped");
         } finally {
-            stopped.countDown();
+            try {
+                last.run();
+            } finally {
+                stopped.countDown();
+            }
         }
     }
 
@@ -231,7 +235,8 @@ public final class Server implements AutoCloseable {
                 } else if (failure instanceof TimeoutException) {
                     Exchange ex = new Exchange(request, response, callback, m.params(), new byte[0], store);
                     ex.header("Connection", "close");
-                    ex.error(408, "invalid", "the request body did not arrive within " + MAX_REQUEST_SECONDS + " s");
+                    ex.error(408, "request timeout", "the request body did not arrive within " + MAX_REQUEST_SECONDS
+                            + " s");
                     logLine(request, m.route().template(), ex, start);
                 } else {
                     tooLarge(m, request, response, callback, start, "request body is over the " + MAX_BODY
@@ -262,8 +267,12 @@ public final class Server implements AutoCloseable {
 
         private void answerFailure(Exchange ex, Exception e) {
             if (e instanceof TokenctlException te) {
-                if (te.code() == ErrorCode.FAILURE) {
+                if (te.code() == ErrorCode.FAILURE || te.code() == ErrorCode.UNAVAILABLE) {
+                    // the server's own trouble (a store path, SQLite's state) is for its log, not for callers
                     log.accept("tokenctl serve: " + Limits.quoted(te.getMessage()));
+                    ex.error(te.code().httpStatus(), te.code().httpCode(), te.code() == ErrorCode.UNAVAILABLE
+                            ? "the store is busy or unavailable; try again" : "internal error; see the server's log");
+                    return;
                 }
                 ex.error(te);
             } else if (e instanceof Routes.MethodNotAllowed na) {
@@ -273,10 +282,18 @@ public final class Server implements AutoCloseable {
             } else if (e instanceof Exchange.UnsupportedMediaType um) {
                 ex.error(415, "unsupported media type", um.getMessage());
             } else {
-                // the class and where, not the message: it might quote what the request held
-                StackTraceElement[] at = e.getStackTrace();
+                // the class and where in tokenctl, not the message: it might quote what the request held
+                StackTraceElement where = null;
+                for (StackTraceElement at : e.getStackTrace()) {
+                    if (where == null || at.getClassName().startsWith("io.tokenctl.")) {
+                        where = at;
+                        if (at.getClassName().startsWith("io.tokenctl.")) {
+                            break;
+                        }
+                    }
+                }
                 log.accept("tokenctl serve: internal error (" + e.getClass().getName()
-                        + (at.length > 0 ? " at " + at[0] : "") + ")");
+                        + (where != null ? " at " + where : "") + ")");
                 ex.error(500, ErrorCode.FAILURE.httpCode(), "internal error; see the server's log");
             }
         }

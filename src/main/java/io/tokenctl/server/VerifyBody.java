@@ -40,8 +40,8 @@ final class VerifyBody {
         } else if (type.equals("application/x-www-form-urlencoded")) {
             fields = form(body);
         } else {
-            throw TokenctlException.usage("Content-Type " + type + " is not accepted; send application/json or"
-                    + " application/x-www-form-urlencoded");
+            throw new Exchange.UnsupportedMediaType("Content-Type " + io.tokenctl.api.Limits.quoted(type)
+                    + " is not accepted; send application/json or application/x-www-form-urlencoded");
         }
         Object token = fields.get("token");
         if (!(token instanceof String t) || t.isEmpty()) {

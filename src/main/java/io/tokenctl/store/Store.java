@@ -28,17 +28,20 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class Store implements AutoCloseable {
     static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__reach_and_standing.sql");
-    private static final int BUSY_TIMEOUT_MS = 15_000;
+    /** How long a statement waits for another process's write lock, by default: a CLI may wait. */
+    public static final int BUSY_TIMEOUT_MS = 15_000;
 
     private final Path file;
     private final Handle handle;
     /** Why this store can only be read here (its folder read-only, its disk full), or null when it can be written. */
     private final String readOnly;
+    private final int busyMillis;
 
-    private Store(Path file, Handle handle, String readOnly) {
+    private Store(Path file, Handle handle, String readOnly, int busyMillis) {
         this.file = file;
         this.handle = handle;
         this.readOnly = readOnly;
+        this.busyMillis = busyMillis;
     }
 
     /**
@@ -48,6 +51,14 @@ public final class Store implements AutoCloseable {
      * full disk), it opens for reading: reads work, and a write fails saying what the operator can do.
      */
     public static Store openSqlite(Path file, boolean create) {
+        return openSqlite(file, create, BUSY_TIMEOUT_MS);
+    }
+
+    /**
+     * The same, with statements waiting at most {@code busyMillis} for another process's write lock (a server
+     * answers "busy" soon rather than hold its threads for long).
+     */
+    public static Store openSqlite(Path file, boolean create, int busyMillis) {
         Path abs = file.toAbsolutePath();
         if (Files.isDirectory(abs)) {
             throw TokenctlException.failure("store " + abs + " is a directory, not a tokenctl store file", null);
@@ -60,7 +71,7 @@ public final class Store implements AutoCloseable {
             createPrivateFile(abs);
         }
         try {
-            return open(abs, create, null);
+            return open(abs, create, null, busyMillis);
         } catch (TokenctlException e) {
             String why = create ? null : unwritable(abs, e);
             if (why == null) {
@@ -77,7 +88,7 @@ public final class Store implements AutoCloseable {
             } catch (IOException io) {
                 throw e;
             }
-            return open(abs, false, why);
+            return open(abs, false, why, busyMillis);
         }
     }
 
@@ -87,14 +98,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** Opens the file, read-only (and trusting no one writes it meanwhile) when {@code readOnly} says why. */
-    private static Store open(Path abs, boolean create, String readOnly) {
+    private static Store open(Path abs, boolean create, String readOnly, int busyMillis) {
         Handle handle;
         try {
-            handle = jdbi(dataSource(abs, readOnly != null)).open();
+            handle = jdbi(dataSource(abs, readOnly != null, busyMillis)).open();
         } catch (JdbiException e) {
             throw storeError(abs, e);
         }
-        Store store = new Store(abs, handle, readOnly);
+        Store store = new Store(abs, handle, readOnly, busyMillis);
         try {
             store.migrate(create);
         } catch (RuntimeException e) {
@@ -168,7 +179,7 @@ public final class Store implements AutoCloseable {
      */
     public static void warmUp() {
         try {
-            Jdbi jdbi = jdbi(dataSource(null, false));
+            Jdbi jdbi = jdbi(dataSource(null, false, BUSY_TIMEOUT_MS));
             // without install.sh's extracted library, sqlite-jdbc would first copy it to the temp folder, and a
             // run that exits meanwhile (a usage error) would leave a partial copy there: then no connection
             if (System.getProperty("org.sqlite.lib.path") != null) {
@@ -185,10 +196,10 @@ public final class Store implements AutoCloseable {
      * The data source for {@code file}, or for a private in-memory database when it is null. SQLite itself never
      * creates the file (tokenctl does, 0600). {@code readOnly} opens it immutable: no -wal or -shm file, no lock.
      */
-    private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
+    private static SQLiteDataSource dataSource(Path file, boolean readOnly, int busyMillis) {
         SQLiteConfig config = new SQLiteConfig();
         config.resetOpenMode(SQLiteOpenMode.CREATE);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(busyMillis);
         config.enforceForeignKeys(true);
         SQLiteDataSource ds;
         if (readOnly) {
@@ -328,7 +339,7 @@ public final class Store implements AutoCloseable {
         try {
             return write(work);
         } finally {
-            busyTimeout(BUSY_TIMEOUT_MS);
+            busyTimeout(this.busyMillis);
         }
     }
 
@@ -365,8 +376,8 @@ public final class Store implements AutoCloseable {
                         + " it was left untouched", e);
             }
             if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) {
-                return TokenctlException.failure("store " + file + " stayed busy: another process holds its write"
-                        + " lock; try again", e);
+                return new TokenctlException(io.tokenctl.api.ErrorCode.UNAVAILABLE, "store " + file + " stayed busy:"
+                        + " another process holds its write lock; try again", e);
             }
             if (name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_IOERR")
                     || code == SQLiteErrorCode.SQLITE_PERM || code == SQLiteErrorCode.SQLITE_FULL) {
