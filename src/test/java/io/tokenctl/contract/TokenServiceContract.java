@@ -274,4 +274,93 @@ public abstract class TokenServiceContract {
         refused(ErrorCode.USAGE, () -> admin.createUser(new CreateUser("bad name", null, Role.NORMAL)));
         refused(ErrorCode.CONFLICT, () -> admin.createOrg("acme"));
     }
+    @Test
+    void aJwtTokenVerifiesAndItsKeyIsPublished() {
+        CreatedToken jwt = admin.create(new CreateToken(null, null, null, false, false, false, List.of(RB),
+                Expiry.parse("expires", "1d"), io.tokenctl.api.TokenFormat.JWT, null, null));
+        assertTrue(jwt.secret().startsWith("ey"), "a JWT");
+        assertTrue(as(null).verify(new Verify(jwt.secret(), null, null, List.of(RB))).active());
+        assertEquals(1, admin.orgKeys("acme").size());
+    }
+
+    @Test
+    void listsFilterByStatusUserOrgAndExpiry() {
+        admin.createUser(new CreateUser("ann", null, Role.NORMAL));
+        String soon = admin.create(new CreateToken(null, "ann", null, false, false, false, List.of(RB),
+                Expiry.parse("expires", "2d"), null, null, null)).token().id();
+        String off = admin.create(create(List.of(RB))).token().id();
+        admin.deactivate(off);
+        assertEquals(List.of(soon), ids(admin.list(new ListTokens("ann", null, null, null, null, null))));
+        assertEquals(List.of(off), ids(admin.list(new ListTokens(null, null, TokenStatus.INACTIVE, null, null, null))));
+        assertEquals(List.of(soon), ids(admin.list(new ListTokens(null, "acme", null, Duration.ofDays(7), null, null))));
+        refused(ErrorCode.NOT_FOUND, () -> admin.list(new ListTokens("nobody", null, null, null, null, null)));
+    }
+
+    static List<String> ids(TokenPage page) {
+        return page.tokens().stream().map(Token::id).toList();
+    }
+
+    @Test
+    void anOwnerChangeIsCheckedAgainstTheNewOwnersRole() {
+        admin.createUser(new CreateUser("rita", null, Role.READ_ONLY));
+        admin.createUser(new CreateUser("nick", null, Role.NORMAL));
+        String id = admin.create(create(List.of(RB, WB))).token().id();
+        refused(ErrorCode.FORBIDDEN, () -> admin.update(new UpdateToken(id, null, null, "rita", null)));
+        assertEquals("nick", admin.update(new UpdateToken(id, null, null, "nick", null)).user());
+    }
+
+    @Test
+    void deletingAUserFromOneOrgKeepsThemElsewhere() {
+        admin.createOrg("beta");
+        admin.createUser(new CreateUser("bea", null, Role.NORMAL));
+        admin.createUser(new CreateUser("bea", "beta", Role.NORMAL));
+        var removed = admin.deleteUser(new DeleteUser("bea", "beta"));
+        assertEquals(List.of("beta"), removed.orgs());
+        assertTrue(removed.retiredTokenIDs().isEmpty());
+        assertEquals(1, admin.listUsers(new ListUsers("acme")).stream().filter(m -> m.user().equals("bea")).count());
+        refused(ErrorCode.NOT_FOUND, () -> admin.deleteUser(new DeleteUser("bea", "beta")));
+    }
+
+    @Test
+    void theAuditLogPagesAndFilters() {
+        for (int i = 0; i < 3; i++) {
+            admin.create(create(List.of(RB)));
+        }
+        var first = admin.audit(new ListAudit(null, null, null, 2, null));
+        assertEquals(2, first.events().size());
+        assertNotNull(first.next());
+        var rest = admin.audit(new ListAudit(null, "admin", null, 100, first.next()));
+        assertTrue(rest.events().stream().allMatch(e -> e.actorUser().equals("admin")));
+        assertTrue(rest.events().get(0).seq() > first.events().get(1).seq());
+        refused(ErrorCode.USAGE, () -> admin.audit(new ListAudit(null, null, null, 0, null)));
+    }
+
+    @Test
+    void anUnknownSecretIsNotFoundAndAPendingStateIsNoDecision() {
+        String unknown = io.tokenctl.core.Secrets.generate(new java.security.SecureRandom());
+        refused(ErrorCode.NOT_FOUND, () -> admin.find(new FindSecret(unknown)));
+        String id = admin.create(create(List.of(RB))).token().id();
+        refused(ErrorCode.USAGE, () -> admin.setAppState(new SetAppState(id, "grafana", AppState.PENDING)));
+    }
+
+    @Test
+    void anInactiveTokenMayBeMadeAndIsActivatedLater() {
+        CreatedToken c = admin.create(new CreateToken(null, null, null, false, false, false, List.of(RB), null, null,
+                null, null, TokenStatus.INACTIVE));
+        assertEquals(TokenStatus.INACTIVE, c.token().status());
+        assertFalse(as(null).verify(new Verify(c.secret(), null, null, List.of())).active());
+        admin.activate(c.token().id());
+        assertTrue(as(null).verify(new Verify(c.secret(), null, null, List.of())).active());
+    }
+
+    @Test
+    void aWhoamiAndAnAccountTokenSayWhoActs() {
+        CreatedToken account = admin.create(new CreateToken(null, null, null, false, true, false, List.of(RB,
+                Permission.parse("read:authorizations")), null, null, null, null));
+        Me me = as(account.secret()).me();
+        assertEquals(TokenKind.ACCOUNT, me.kind());
+        assertNull(me.id());
+        assertEquals("account:acme", me.name());
+        assertEquals(account.token().id(), me.tokenID());
+    }
 }
