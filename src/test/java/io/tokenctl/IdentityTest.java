@@ -17,12 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Users, orgs, account tokens and the audit log, as an org admin and its people live them. */
 class IdentityTest extends AdminStore {
-    Tokenctl as(String secret) {
-        Tokenctl t = new Tokenctl(dir);
-        t.clock.set(admin.clock.instant());
-        t.env.put("TOKENCTL_TOKEN", secret);
-        return t;
-    }
 
 
     @Test

@@ -15,19 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The holes a hostile probe found (issue 11), each as the attacker or the operator at 2 a.m. meets it. */
 class SecurityHolesTest extends AdminStore {
-    Tokenctl as(String secret) {
-        Tokenctl t = new Tokenctl(dir);
-        t.clock.set(admin.clock.instant());
-        t.env.put("TOKENCTL_TOKEN", secret);
-        return t;
-    }
 
-    /** Org staging with sam as its admin; returns sam. */
-    Tokenctl sam() {
-        admin.run("org", "create", "staging").expect(0);
-        admin.run("user", "create", "sam", "--org", "staging", "--role", "admin").expect(0);
-        return as(admin.create("--user", "sam", "--org", "staging", "--all-access"));
-    }
 
     long auditCount() {
         return admin.json("audit", "list", "--limit", "10000").size();

@@ -21,18 +21,7 @@ import org.junit.jupiter.api.Test;
 class SecurityReviewTest extends AdminStore {
     final SecureRandom random = new SecureRandom();
 
-    Tokenctl as(String secret) {
-        Tokenctl t = new Tokenctl(dir);
-        t.clock.set(admin.clock.instant());
-        t.env.put("TOKENCTL_TOKEN", secret);
-        return t;
-    }
 
-    Tokenctl sam() {
-        admin.run("org", "create", "staging").expect(0);
-        admin.run("user", "create", "sam", "--org", "staging", "--role", "admin").expect(0);
-        return as(admin.create("--user", "sam", "--org", "staging", "--all-access"));
-    }
 
     List<JsonNode> events(String target, String action) {
         List<JsonNode> out = new java.util.ArrayList<>();
