@@ -1,8 +1,8 @@
 package io.tokenctl.core;
 
 import io.tokenctl.api.Redact;
-import io.tokenctl.store.Rows.AuditRow;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Rows.AuditRow;
+import io.tokenctl.core.port.StoreTx;
 import java.time.Instant;
 
 /**

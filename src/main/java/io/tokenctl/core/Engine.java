@@ -3,7 +3,9 @@ package io.tokenctl.core;
 import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Store;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreAddress;
+import io.tokenctl.core.port.StoreOpener;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,21 +26,31 @@ public final class Engine implements ServedStore {
     /** How often a long-running engine writes what verifies counted. */
     public static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
-    private final Path storeFile;
+    /** How long a statement waits for another writer, by default: a CLI may wait. */
+    static final Duration BUSY_WAIT = Duration.ofSeconds(15);
+
+    private final StoreAddress address;
+    private final StoreOpener opener;
     final Clock clock;
     final Supplier<SecureRandom> random;
     final UsageLog usage = new UsageLog();
     private volatile Consumer<String> notes = line -> { };
     final Verifier verifier = new Verifier(this::store, usage, line -> notes.accept(line));
-    private Store store;
+    private Storage store;
     private ScheduledExecutorService flusher;
-    private volatile int busyMillis = Store.BUSY_TIMEOUT_MS;
+    private volatile Duration busyWait = BUSY_WAIT;
 
     /** {@code random} is asked for only by operations that make ids or secrets; it should give the same one. */
-    public Engine(Path storeFile, Clock clock, Supplier<SecureRandom> random) {
-        this.storeFile = storeFile;
+    public Engine(StoreAddress address, StoreOpener opener, Clock clock, Supplier<SecureRandom> random) {
+        this.address = address;
+        this.opener = opener;
         this.clock = clock;
         this.random = random;
+    }
+
+    /** An engine over the store file {@code storeFile}, through the store adapter on the class path. */
+    public Engine(Path storeFile, Clock clock, Supplier<SecureRandom> random) {
+        this(StoreAddress.file(storeFile), StoreOpener.installed(), clock, random);
     }
 
     /** The API as the caller presenting {@code operatorSecret} (null: an anonymous caller, who may only verify). */
@@ -65,8 +77,8 @@ public final class Engine implements ServedStore {
      * How long a statement waits for another process's write lock before the call fails as busy (503 from a
      * server, exit 1): a CLI waits long, a server briefly, so a long transaction elsewhere can't hold its threads.
      */
-    public Engine busyTimeout(java.time.Duration wait) {
-        this.busyMillis = (int) Math.min(Integer.MAX_VALUE, wait.toMillis());
+    public Engine busyTimeout(Duration wait) {
+        this.busyWait = wait;
         return this;
     }
 
@@ -77,20 +89,20 @@ public final class Engine implements ServedStore {
     /**
      * Does, once per JVM, what any operation costs before its first statement: the security providers behind
      * SHA-256 and the system generator's seeding (see {@link Secrets#warmUp}), then the part of opening a store
-     * that doesn't depend on the file (see {@link Store#warmUp}). A launcher overlaps it with parsing its
+     * that doesn't depend on the file (see {@link StoreOpener#warmUp}). A launcher overlaps it with parsing its
      * command line.
      */
     public static void warmUp() {
         Secrets.warmUp();
-        Store.warmUp();
+        StoreOpener.installed().warmUp();
     }
 
-    Path storeFile() {
-        return storeFile;
+    StoreAddress address() {
+        return address;
     }
 
     /** The open store, opened on first use. */
-    synchronized Store store() {
+    synchronized Storage store() {
         if (store == null) {
             open(false);
         }
@@ -99,19 +111,19 @@ public final class Engine implements ServedStore {
 
     /**
      * Opens the store (closing one already open); {@code create} makes a missing or empty file a store. A new
-     * connection counts changes afresh (PRAGMA data_version is only comparable on one connection), so what the
-     * verifier cached from another connection is dropped.
+     * store counts changes afresh (an SQLite file's change counter is only comparable on one connection), so what
+     * the verifier cached from another is dropped.
      */
     synchronized void open(boolean create) {
         if (store != null) {
             close();
         }
-        store = Store.openSqlite(storeFile, create, busyMillis);
-        verifier.invalidate();
+        store = opener.open(address, create, busyWait);
+        verifier.watch(store.changes());
     }
 
     /** The store for setup: the one open (a server made it), else the file, made a store if it is new or empty. */
-    synchronized Store storeForSetup() {
+    synchronized Storage storeForSetup() {
         if (store == null) {
             open(true);
         }
@@ -124,12 +136,12 @@ public final class Engine implements ServedStore {
      */
     public synchronized void openOrCreate() {
         if (store == null) {
-            open(!java.nio.file.Files.exists(storeFile));
+            open(!address.isFile() || !java.nio.file.Files.exists(address.file()));
             if (store.readOnly() != null) {
                 String why = store.readOnly();
                 close();
                 throw TokenctlException.failure("a server needs a store it can write (it records token use and its"
-                        + " audit log): store " + storeFile.toAbsolutePath() + " can only be read here: " + why, null);
+                        + " audit log): store " + address + " can only be read here: " + why, null);
             }
         }
     }

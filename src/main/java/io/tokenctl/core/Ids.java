@@ -2,7 +2,7 @@ package io.tokenctl.core;
 
 import io.tokenctl.api.Limits;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.StoreTx;
 import java.security.SecureRandom;
 import java.time.Instant;
 

@@ -35,13 +35,13 @@ import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.OrgRow;
-import io.tokenctl.store.Rows.SecretRow;
-import io.tokenctl.store.Rows.TokenFilter;
-import io.tokenctl.store.Rows.TokenRow;
-import io.tokenctl.store.Rows.UserRow;
-import io.tokenctl.store.Store;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Rows.OrgRow;
+import io.tokenctl.core.port.Rows.SecretRow;
+import io.tokenctl.core.port.Rows.TokenFilter;
+import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.Rows.UserRow;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreTx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -80,7 +80,7 @@ public final class LocalTokenService implements TokenService {
     }
 
     /** The engine's store. Package-private for tests. */
-    Store store() {
+    Storage store() {
         return engine.store();
     }
 
@@ -90,11 +90,11 @@ public final class LocalTokenService implements TokenService {
     public SetupResult setup(Setup request) {
         String username = Limits.name("username", request.username());
         String orgName = Limits.name("org", request.org());
-        if (!request.force() && isEmptyFile(engine.storeFile())) {
-            throw TokenctlException.conflict("store " + engine.storeFile().toAbsolutePath() + " already exists (an"
+        if (!request.force() && engine.address().isFile() && isEmptyFile(engine.address().file())) {
+            throw TokenctlException.conflict("store " + engine.address() + " already exists (an"
                     + " empty file); set it up with force to make it a store");
         }
-        Store store = engine.storeForSetup();
+        Storage store = engine.storeForSetup();
         Instant now = engine.clock.instant();
         return store.write(tx -> {
             if (tx.countOrgs() > 0) {
@@ -110,7 +110,7 @@ public final class LocalTokenService implements TokenService {
             Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
                     username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(), List.of());
             Minting.Minted minted = Minting.insert(tx, plan, null, now, engine.random.get());
-            tx.insertAudit(new io.tokenctl.store.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
+            tx.insertAudit(new io.tokenctl.core.port.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
                     "org:" + orgName, Audit.ALLOWED, null));
             return new SetupResult(org.id(), org.name(), user.id(), user.name(), minted.created());
         });

@@ -2,8 +2,8 @@ package io.tokenctl.core;
 
 import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Store;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreTx;
 import java.time.Instant;
 
 /**
@@ -60,7 +60,7 @@ final class Operations {
     private <T> T run(boolean write, String action, String target, Operation<T> op) {
         Presented presented = Authenticator.presented(operatorSecret);
         Instant now = engine.clock.instant();
-        Store store = engine.store();
+        Storage store = engine.store();
         Caller[] acting = new Caller[1];
         try {
             java.util.function.Function<StoreTx, T> work = tx -> {

@@ -1,7 +1,7 @@
 package io.tokenctl.core;
 
-import io.tokenctl.store.Rows.OrgKeyRow;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Rows.OrgKeyRow;
+import io.tokenctl.core.port.StoreTx;
 import java.security.SecureRandom;
 import java.time.Instant;
 

@@ -2,7 +2,7 @@ package io.tokenctl.core;
 
 import io.tokenctl.api.Token;
 import io.tokenctl.api.TokenStatus;
-import io.tokenctl.store.Rows.TokenRow;
+import io.tokenctl.core.port.Rows.TokenRow;
 import java.time.Instant;
 
 /** From stored rows to what callers see: derived status and the hash prefix, never more. */

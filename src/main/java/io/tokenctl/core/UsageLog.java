@@ -1,7 +1,7 @@
 package io.tokenctl.core;
 
-import io.tokenctl.store.Store;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreTx;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  */
 final class UsageLog {
     /** How long a background flush waits for the store's write lock. */
-    static final int BACKGROUND_BUSY_MS = 100;
+    static final java.time.Duration BACKGROUND_BUSY_WAIT = java.time.Duration.ofMillis(100);
     /** The most often one token's refusals of one kind are written to the audit log. */
     static final Duration REFUSALS_EVERY = Duration.ofMinutes(1);
 
@@ -193,11 +193,11 @@ final class UsageLog {
 
     /**
      * Writes the uses counted so far, and the refusals due at {@code now} (all of them when {@code closing}), in
-     * one transaction. In the {@code background} (a server's timer) it waits at most {@link #BACKGROUND_BUSY_MS}
+     * one transaction. In the {@code background} (a server's timer) it waits at most {@link #BACKGROUND_BUSY_WAIT}
      * for another process's write to end, since verifies queue behind it. If the write fails, what it held is
      * counted again, for the next flush, and the failure is thrown.
      */
-    void flush(Store store, boolean background, Instant now, boolean closing) {
+    void flush(Storage store, boolean background, Instant now, boolean closing) {
         Map<String, Use> batch = take();
         List<Refused> refused = dueRefusals(now, closing);
         if (batch.isEmpty() && refused.isEmpty()) {
@@ -221,7 +221,7 @@ final class UsageLog {
                 return null;
             };
             if (background) {
-                store.write(write, BACKGROUND_BUSY_MS);
+                store.write(write, BACKGROUND_BUSY_WAIT);
             } else {
                 store.write(write);
             }

@@ -10,9 +10,10 @@ import io.tokenctl.api.Requests.Verify;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.TokenStatus;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.TokenRow;
-import io.tokenctl.store.Store;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.Changes;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreTx;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -89,25 +89,35 @@ final class Verifier {
     record Identified(TokenRow row, String refusal, boolean leak) {
     }
 
-    private final Supplier<Store> store;
+    private final Supplier<Storage> store;
     private final UsageLog usage;
     private final Consumer<String> notes;
     private final VerifyCache cache = new VerifyCache();
     /** Secrets whose likely leak this verifier already wrote to the audit log; later ones are coalesced. */
     private final Set<Presented.Key> leaksAudited = ConcurrentHashMap.newKeySet();
-    /** Asked at most once a second whether another connection has committed (see {@link VerifyCache}). */
-    private final LongSupplier changeCounter;
+    /** How the store says what it holds changed (see {@link VerifyCache}); none until a store is opened. */
+    private volatile Changes changes = NEVER_CHANGES;
+    private static final Changes NEVER_CHANGES = new Changes() {
+        @Override
+        public long version() {
+            return 0;
+        }
 
-    Verifier(Supplier<Store> store, UsageLog usage) {
+        @Override
+        public boolean free() {
+            return true;
+        }
+    };
+
+    Verifier(Supplier<Storage> store, UsageLog usage) {
         this(store, usage, line -> { });
     }
 
     /** {@code notes} hears, in one line, what a verify could not record (a read-only store): the answer stands. */
-    Verifier(Supplier<Store> store, UsageLog usage, Consumer<String> notes) {
+    Verifier(Supplier<Storage> store, UsageLog usage, Consumer<String> notes) {
         this.store = store;
         this.usage = usage;
         this.notes = notes;
-        this.changeCounter = () -> store.get().read(StoreTx::changeCounter);
     }
 
     /** A verify by an anonymous caller, who learns no detail of a dead secret. */
@@ -131,11 +141,12 @@ final class Verifier {
                     "not a tokenctl token (bad format or checksum)", null);
         }
         Presented.Key key = p.key();
-        Loaded loaded = cache.get(key, now, changeCounter);
+        Storage storage = store.get();
+        Loaded loaded = cache.get(key, now, changes);
         if (loaded == null) {
-            VerifyCache.Generation generation = cache.generation();
-            loaded = Loaded.of(store.get().read(tx -> Snapshot.load(tx, p, now)), now);
-            cache.put(generation, key, loaded);
+            VerifyCache.Ticket ticket = cache.ticket();
+            loaded = Loaded.of(storage.read(tx -> Snapshot.load(tx, p, now)), now);
+            cache.put(ticket, key, loaded);
         }
         Verification plain = loaded.plainAnswer(req, now);
         if (plain != null) {
@@ -243,6 +254,13 @@ final class Verifier {
             audit(tx, row, req, now, "verify", Audit.DENIED, d.verification().reason());
             retireIfRevokeOnReuse(tx, row, actor(req), now);
         }
+    }
+
+    /** Follows the changes of a newly opened store, dropping what was cached from another. */
+    void watch(Changes storeChanges) {
+        storeChanges.onTokenChanged(cache::evict);
+        changes = storeChanges;
+        cache.clear();
     }
 
     void invalidate() {

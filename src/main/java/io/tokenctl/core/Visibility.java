@@ -6,9 +6,9 @@ import io.tokenctl.api.Redact;
 import io.tokenctl.api.ResourceType;
 import io.tokenctl.api.TokenKind;
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.OrgRow;
-import io.tokenctl.store.Rows.TokenRow;
-import io.tokenctl.store.StoreTx;
+import io.tokenctl.core.port.Rows.OrgRow;
+import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.StoreTx;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,12 +10,14 @@ import io.tokenctl.api.TokenStatus;
 import io.tokenctl.core.Ids;
 import io.tokenctl.core.Permissions;
 import io.tokenctl.core.Secrets;
-import io.tokenctl.store.Rows.AuditRow;
-import io.tokenctl.store.Rows.OrgRow;
-import io.tokenctl.store.Rows.SecretRow;
-import io.tokenctl.store.Rows.TokenRow;
-import io.tokenctl.store.Rows.UserRow;
-import io.tokenctl.store.Store;
+import io.tokenctl.core.port.Rows.AuditRow;
+import io.tokenctl.core.port.Rows.OrgRow;
+import io.tokenctl.core.port.Rows.SecretRow;
+import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.Rows.UserRow;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreAddress;
+import io.tokenctl.core.port.StoreOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -58,7 +60,7 @@ public final class StoreGenerator {
         Instant base = now.minusSeconds(tokens + 86_400L);
         String operatorSecret = Secrets.generate(random);
         String[] sample = new String[2];
-        try (Store store = Store.openSqlite(file, true)) {
+        try (Storage store = StoreOpener.installed().open(StoreAddress.file(file), true, java.time.Duration.ofSeconds(15))) {
             store.write(tx -> {
                 Instant t0 = base.minusSeconds(3600);
                 OrgRow org = new OrgRow(Ids.next(t0, random), "acme", t0);

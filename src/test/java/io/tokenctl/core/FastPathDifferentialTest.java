@@ -20,7 +20,7 @@ import io.tokenctl.api.ResourceType;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.Role;
 import io.tokenctl.api.TokenFormat;
-import io.tokenctl.store.Store;
+import io.tokenctl.core.port.Storage;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class FastPathDifferentialTest {
                     null, null));
 
             Verifier cached = a.verifier();
-            Store shared = a.store();
+            Storage shared = a.store();
             Verifier fresh = new Verifier(() -> shared, new UsageLog());
 
             List<Verify> shapes = new ArrayList<>();

@@ -13,7 +13,9 @@ import io.tokenctl.api.Requests.CreateToken;
 import io.tokenctl.api.Requests.Setup;
 import io.tokenctl.api.ResourceType;
 import io.tokenctl.api.Token;
-import io.tokenctl.store.Store;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreAddress;
+import io.tokenctl.core.port.StoreOpener;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -52,7 +54,7 @@ class UsageLogTest {
         CountDownLatch start = new CountDownLatch(1);
         AtomicBoolean done = new AtomicBoolean();
         List<Thread> users = new ArrayList<>();
-        try (Store store = Store.openSqlite(file, false)) {
+        try (Storage store = StoreOpener.installed().open(StoreAddress.file(file), false, java.time.Duration.ofSeconds(15))) {
             for (int t = 0; t < threads; t++) {
                 int me = t;
                 Thread user = new Thread(() -> {

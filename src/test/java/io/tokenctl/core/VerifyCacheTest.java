@@ -60,7 +60,7 @@ class VerifyCacheTest {
             Instant now = clock.instant();
             assertNull(cache.get(p.key(), now, () -> 1));
             // thread X misses, takes the generation and loads the token as it is before a retirement...
-            VerifyCache.Generation generation = cache.generation();
+            VerifyCache.Ticket generation = cache.ticket();
             Verifier.Loaded before = Verifier.Loaded.of(s.store().read(tx -> Snapshot.load(tx, p, now)), now);
             // ...meanwhile the retirement commits elsewhere, and thread Y's check a second later sees it
             Instant later = now.plus(VerifyCache.MAX_AGE);
@@ -70,7 +70,7 @@ class VerifyCacheTest {
             assertNull(cache.get(p.key(), later, () -> 2));
             assertNull(cache.get(p.key(), later.plus(VerifyCache.MAX_AGE), () -> 2));
             // a load in the current generation is kept
-            cache.put(cache.generation(), p.key(), before);
+            cache.put(cache.ticket(), p.key(), before);
             assertEquals(before, cache.get(p.key(), later, () -> 2));
         }
     }

@@ -2,8 +2,8 @@ package io.tokenctl.store;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tokenctl.store.Rows.OrgRow;
-import io.tokenctl.store.Rows.UserRow;
+import io.tokenctl.core.port.Rows.OrgRow;
+import io.tokenctl.core.port.Rows.UserRow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +18,14 @@ class QueryPlansTest {
 
     @Test
     void hotPathsUseIndexesAndNeverSortOrScanTokens() {
-        try (Store store = Store.openSqlite(dir.resolve("s.db"), true)) {
+        try (SqliteStore store = SqliteStore.open(dir.resolve("s.db"), true)) {
             Instant now = Instant.parse("2026-01-01T00:00:00Z");
             store.write(tx -> {
                 tx.insertOrg(new OrgRow("00000000000000a1", "acme", now));
                 tx.insertUser(new UserRow("00000000000000b1", "alice", now));
                 return null;
             });
-            Map<String, List<String>> plans = store.read(tx -> QueryPlans.of(tx, "00000000000000a1",
+            Map<String, List<String>> plans = store.read(tx -> QueryPlans.of((JdbiTx) tx, "00000000000000a1",
                     "00000000000000b1", "00000000000000c1"));
             plans.forEach((what, plan) -> assertTrue(QueryPlans.indexDriven(plan), what + ": " + plan));
         }

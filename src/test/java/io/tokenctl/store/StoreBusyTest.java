@@ -1,10 +1,12 @@
 package io.tokenctl.store;
 
+import io.tokenctl.core.port.StoreTx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tokenctl.api.TokenctlException;
-import io.tokenctl.store.Rows.OrgRow;
+import io.tokenctl.core.port.Rows.OrgRow;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,11 +24,11 @@ class StoreBusyTest {
     void afterAWriteThatFoundTheStoreBusyTheNextWritesAreStillAllOrNothing() throws Exception {
         Path file = dir.resolve("s.db");
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
-        try (Store store = Store.openSqlite(file, true)) {
+        try (SqliteStore store = SqliteStore.open(file, true)) {
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
                     Statement st = other.createStatement()) {
                 st.execute("BEGIN IMMEDIATE");
-                TokenctlException busy = assertThrows(TokenctlException.class, () -> store.write(tx -> null, 100));
+                TokenctlException busy = assertThrows(TokenctlException.class, () -> store.write(tx -> null, java.time.Duration.ofMillis(100)));
                 assertEquals("store " + file + " stayed busy: another process holds its write lock; try again",
                         busy.getMessage());
                 st.execute("ROLLBACK");
@@ -43,7 +45,7 @@ class StoreBusyTest {
             });
             assertEquals(1, store.read(StoreTx::countOrgs));
         }
-        try (Store again = Store.openSqlite(file, false)) {
+        try (SqliteStore again = SqliteStore.open(file, false)) {
             assertEquals(1, again.read(StoreTx::countOrgs), "the committed write is in the file");
         }
     }

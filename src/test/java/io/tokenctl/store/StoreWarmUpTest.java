@@ -1,5 +1,7 @@
 package io.tokenctl.store;
 
+import io.tokenctl.core.port.StoreTx;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -15,14 +17,14 @@ class StoreWarmUpTest {
 
     @Test
     void warmUpWritesNoFileAndOverlapsAnOpen() throws Exception {
-        Thread warm = new Thread(Store::warmUp);
+        Thread warm = new Thread(SqliteStore::warmUp);
         warm.start();
         Path file = dir.resolve("s.db");
-        try (Store store = Store.openSqlite(file, true)) {
+        try (SqliteStore store = SqliteStore.open(file, true)) {
             assertEquals(0, store.read(StoreTx::countOrgs));
         }
         warm.join();
-        Store.warmUp();
+        SqliteStore.warmUp();
         assertFalse(Files.exists(Path.of(":memory:")), "an in-memory database, not a file named :memory:");
         try (var files = Files.list(dir)) {
             assertEquals(1, files.filter(p -> !p.getFileName().toString().startsWith("s.db-")).count());

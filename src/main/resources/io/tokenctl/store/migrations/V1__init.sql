@@ -1,4 +1,5 @@
 -- tokenctl schema 1. Times are epoch milliseconds (BIGINT); ids are 16 hex digits.
+-- What SQLite and PostgreSQL agree on; each dialect's own part (sqlite/, postgresql/) follows it.
 CREATE TABLE orgs (
     id         TEXT PRIMARY KEY,
     name       TEXT NOT NULL UNIQUE,
@@ -49,18 +50,6 @@ CREATE INDEX tokens_org ON tokens (org_id, id);
 CREATE INDEX tokens_user ON tokens (user_id, id);
 CREATE INDEX tokens_expires ON tokens (expires_at);
 
--- Promotion to an account token is one-way; retirement is final. The store itself refuses the reverse.
-CREATE TRIGGER tokens_no_demote BEFORE UPDATE OF kind ON tokens
-WHEN OLD.kind = 'account' AND NEW.kind <> 'account'
-BEGIN
-    SELECT RAISE(ABORT, 'an account token cannot be demoted');
-END;
-CREATE TRIGGER tokens_no_unretire BEFORE UPDATE OF status ON tokens
-WHEN OLD.status = 'retired' AND NEW.status <> 'retired'
-BEGIN
-    SELECT RAISE(ABORT, 'a retired token cannot come back');
-END;
-
 -- The static org scope of a token (its home org included); unused when all_orgs = 1.
 CREATE TABLE token_orgs (
     token_id TEXT NOT NULL REFERENCES tokens (id) ON DELETE CASCADE,
@@ -98,25 +87,3 @@ CREATE TABLE org_keys (
     created_at  BIGINT NOT NULL
 );
 CREATE INDEX org_keys_org ON org_keys (org_id, created_at);
-
-CREATE TABLE audit (
-    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
-    at             BIGINT NOT NULL,
-    actor_token_id TEXT,
-    actor_user     TEXT,
-    org_id         TEXT,
-    action         TEXT NOT NULL,
-    target         TEXT,
-    outcome        TEXT NOT NULL CHECK (outcome IN ('allowed', 'denied')),
-    reason         TEXT
-);
-CREATE INDEX audit_org ON audit (org_id, seq);
-
-CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit
-BEGIN
-    SELECT RAISE(ABORT, 'audit rows are append-only');
-END;
-CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit
-BEGIN
-    SELECT RAISE(ABORT, 'audit rows are append-only');
-END;

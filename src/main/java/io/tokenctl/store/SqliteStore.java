@@ -1,14 +1,15 @@
 package io.tokenctl.store;
 
 import io.tokenctl.api.TokenctlException;
+import io.tokenctl.core.port.Changes;
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreTx;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
-import java.util.List;
+import java.time.Duration;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,10 +27,9 @@ import org.sqlite.SQLiteOpenMode;
  * and write transactions begun IMMEDIATE so concurrent writers wait instead of failing. One connection, used by
  * one thread at a time: a server's threads take turns (SQLite runs one writer at a time anyway).
  */
-public final class Store implements AutoCloseable {
-    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__reach_and_standing.sql");
+final class SqliteStore implements Storage {
     /** How long a statement waits for another process's write lock, by default: a CLI may wait. */
-    public static final int BUSY_TIMEOUT_MS = 15_000;
+    static final int BUSY_TIMEOUT_MS = 15_000;
 
     private final Path file;
     private final Handle handle;
@@ -37,7 +37,7 @@ public final class Store implements AutoCloseable {
     private final String readOnly;
     private final int busyMillis;
 
-    private Store(Path file, Handle handle, String readOnly, int busyMillis) {
+    private SqliteStore(Path file, Handle handle, String readOnly, int busyMillis) {
         this.file = file;
         this.handle = handle;
         this.readOnly = readOnly;
@@ -50,15 +50,15 @@ public final class Store implements AutoCloseable {
      * byte for byte as it was. Where the store can be read but not written (a read-only folder or file system, a
      * full disk), it opens for reading: reads work, and a write fails saying what the operator can do.
      */
-    public static Store openSqlite(Path file, boolean create) {
-        return openSqlite(file, create, BUSY_TIMEOUT_MS);
+    static SqliteStore open(Path file, boolean create) {
+        return open(file, create, BUSY_TIMEOUT_MS);
     }
 
     /**
      * The same, with statements waiting at most {@code busyMillis} for another process's write lock (a server
      * answers "busy" soon rather than hold its threads for long).
      */
-    public static Store openSqlite(Path file, boolean create, int busyMillis) {
+    static SqliteStore open(Path file, boolean create, int busyMillis) {
         Path abs = file.toAbsolutePath();
         if (Files.isDirectory(abs)) {
             throw TokenctlException.failure("store " + abs + " is a directory, not a tokenctl store file", null);
@@ -93,19 +93,20 @@ public final class Store implements AutoCloseable {
     }
 
     /** Why this store can only be read here, or null when it can be written. */
+    @Override
     public String readOnly() {
         return readOnly;
     }
 
     /** Opens the file, read-only (and trusting no one writes it meanwhile) when {@code readOnly} says why. */
-    private static Store open(Path abs, boolean create, String readOnly, int busyMillis) {
+    private static SqliteStore open(Path abs, boolean create, String readOnly, int busyMillis) {
         Handle handle;
         try {
             handle = jdbi(dataSource(abs, readOnly != null, busyMillis)).open();
         } catch (JdbiException e) {
             throw storeError(abs, e);
         }
-        Store store = new Store(abs, handle, readOnly, busyMillis);
+        SqliteStore store = new SqliteStore(abs, handle, readOnly, busyMillis);
         try {
             store.migrate(create);
         } catch (RuntimeException e) {
@@ -177,7 +178,7 @@ public final class Store implements AutoCloseable {
      * here, since opening the real store reports them. The native library is loaded only when it was extracted
      * ahead of time ({@code org.sqlite.lib.path}, as install.sh's launcher sets).
      */
-    public static void warmUp() {
+    static void warmUp() {
         try {
             Jdbi jdbi = jdbi(dataSource(null, false, BUSY_TIMEOUT_MS));
             // without install.sh's extracted library, sqlite-jdbc would first copy it to the temp folder, and a
@@ -238,9 +239,9 @@ public final class Store implements AutoCloseable {
     /** Brings the schema up to date; only {@code create} makes an empty file a store. */
     private void migrate(boolean create) {
         int version = handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
-        if (version > MIGRATIONS.size()) {
+        if (version > Migrations.LATEST) {
             throw TokenctlException.failure("store " + file + " has schema " + version + " from a newer tokenctl;"
-                    + " this one knows up to " + MIGRATIONS.size(), null);
+                    + " this one knows up to " + Migrations.LATEST, null);
         }
         if (version == 0) {
             int tables = handle.createQuery("SELECT count(*) FROM sqlite_master").mapTo(Integer.class).one();
@@ -254,7 +255,7 @@ public final class Store implements AutoCloseable {
             }
         }
         if (readOnly != null) {
-            if (version < MIGRATIONS.size()) {
+            if (version < Migrations.LATEST) {
                 throw TokenctlException.failure("store " + file + " was made by an older tokenctl and must be upgraded"
                         + " once, which can't be done here: " + readOnly, null);
             }
@@ -262,41 +263,29 @@ public final class Store implements AutoCloseable {
         }
         // only now, knowing the file is ours: WAL mode is persistent and rewrites the header
         handle.execute("PRAGMA journal_mode = WAL");
-        if (version == MIGRATIONS.size()) {
+        if (version == Migrations.LATEST) {
             return;
         }
         handle.useTransaction(h -> {
             int current = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
-            for (int v = current; v < MIGRATIONS.size(); v++) {
-                h.createScript(resource(MIGRATIONS.get(v))).execute();
-                h.execute("PRAGMA user_version = " + (v + 1));
+            for (int v = current + 1; v <= Migrations.LATEST; v++) {
+                for (String script : Migrations.scripts(Dialect.SQLITE, v)) {
+                    h.createScript(script).execute();
+                }
+                h.execute("PRAGMA user_version = " + v);
             }
         });
     }
 
-    private static String resource(String name) {
-        try (InputStream in = Store.class.getResourceAsStream("migrations/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing migration " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + name, e);
-        }
-    }
-
-    public Path file() {
-        return file;
-    }
-
     /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE): all of it or none of it. */
+    @Override
     public synchronized <T> T write(Function<StoreTx, T> work) {
         if (readOnly != null) {
             throw TokenctlException.failure("store " + file + " can only be read here, so nothing was changed: "
                     + readOnly, null);
         }
         try {
-            return handle.inTransaction(h -> work.apply(new StoreTx(h)));
+            return handle.inTransaction(h -> work.apply(new JdbiTx(h, Dialect.SQLITE)));
         } catch (JdbiException e) {
             endFailedTransaction();
             throw storeError(file, e);
@@ -331,11 +320,12 @@ public final class Store implements AutoCloseable {
      * Like {@link #write(Function)}, but waits at most {@code busyMillis} for another connection's write to end
      * (then fails as busy, having written nothing): for background writes that others queue behind.
      */
-    public synchronized <T> T write(Function<StoreTx, T> work, int busyMillis) {
+    @Override
+    public synchronized <T> T write(Function<StoreTx, T> work, Duration busyWait) {
         if (readOnly != null) {
             return write(work);
         }
-        busyTimeout(busyMillis);
+        busyTimeout((int) Math.min(Integer.MAX_VALUE, busyWait.toMillis()));
         try {
             return write(work);
         } finally {
@@ -352,13 +342,41 @@ public final class Store implements AutoCloseable {
     }
 
     /** Runs {@code work} outside a write transaction: each statement sees a consistent snapshot. */
+    @Override
     public synchronized <T> T read(Function<StoreTx, T> work) {
         try {
-            return work.apply(new StoreTx(handle));
+            return work.apply(new JdbiTx(handle, Dialect.SQLITE));
         } catch (JdbiException e) {
             throw storeError(file, e);
         }
     }
+
+    /**
+     * SQLite's data_version: it changes whenever another connection commits to the file. Cheap enough to ask once
+     * a second, so a cache can tell whether anything it holds may be stale.
+     */
+    @Override
+    public Changes changes() {
+        return changes;
+    }
+
+    private final Changes changes = new Changes() {
+        @Override
+        public long version() {
+            synchronized (SqliteStore.this) {
+                try {
+                    return handle.createQuery("PRAGMA data_version").mapTo(Long.class).one();
+                } catch (JdbiException e) {
+                    throw storeError(file, e);
+                }
+            }
+        }
+
+        @Override
+        public boolean free() {
+            return false;
+        }
+    };
 
     @Override
     public synchronized void close() {

@@ -1,4 +1,4 @@
-package io.tokenctl.store;
+package io.tokenctl.core.port;
 
 import io.tokenctl.api.AppState;
 import io.tokenctl.api.Permission;

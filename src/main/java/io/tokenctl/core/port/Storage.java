@@ -1,0 +1,34 @@
+package io.tokenctl.core.port;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The store port: where core keeps orgs, users, tokens, apps, keys and the audit log. An SQLite file or a
+ * PostgreSQL database implements it (see {@code io.tokenctl.store}); core never knows which. Every write is one
+ * transaction, all of it or none of it, and writes never interleave (one writer at a time, as SQLite has it), so
+ * a rule that reads then writes sees no one else's write in between.
+ */
+public interface Storage extends AutoCloseable {
+    /** Runs {@code work} outside a write transaction: each statement sees what was committed when it ran. */
+    <T> T read(Function<StoreTx, T> work);
+
+    /** Runs {@code work} in one write transaction. {@code work} may run more than once: it must only use {@code tx}. */
+    <T> T write(Function<StoreTx, T> work);
+
+    /**
+     * Like {@link #write(Function)}, but waits at most {@code busyWait} for another writer to finish (then fails as
+     * unavailable, having written nothing): for background writes that others queue behind.
+     */
+    <T> T write(Function<StoreTx, T> work, Duration busyWait);
+
+    /** Why this store can only be read here (its folder read-only, its disk full), or null when it can be written. */
+    String readOnly();
+
+    /** How a cache of what this store holds learns that it may be stale. */
+    Changes changes();
+
+    @Override
+    void close();
+
+}

@@ -1,0 +1,20 @@
+package io.tokenctl.store;
+
+import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.StoreAddress;
+import io.tokenctl.core.port.StoreOpener;
+import java.time.Duration;
+
+/** The store adapter: an SQLite file, or a PostgreSQL database by JDBC URL. Found by core through ServiceLoader. */
+public final class Stores implements StoreOpener {
+    @Override
+    public Storage open(StoreAddress where, boolean create, Duration busyWait) {
+        int busyMillis = (int) Math.min(Integer.MAX_VALUE, busyWait.toMillis());
+        return SqliteStore.open(where.file(), create, busyMillis);
+    }
+
+    @Override
+    public void warmUp() {
+        SqliteStore.warmUp();
+    }
+}
