@@ -90,9 +90,10 @@ jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$jdk_home/release" 2>/dev/nu
 make_runtime() {
   local jlink="$jdk_home/bin/jlink" mods
   [ -x "$jlink" ] && [ -n "$jdk_version" ] || return 1
-  # the store (java.sql), the remote client and server (java.net.http, jdk.httpserver, and jdk.crypto.ec for
-  # TLS), the loggers libraries reach for, and every charset a terminal may use
-  mods=java.base,java.sql,java.logging,java.naming,java.net.http,jdk.httpserver,jdk.crypto.ec,jdk.charsets
+  # the store (java.sql; for PostgreSQL, pgjdbc's GSS and HikariCP's pool beans: java.security.jgss,
+  # java.management), the remote client and server (java.net.http, jdk.httpserver, and jdk.crypto.ec for TLS), the
+  # loggers libraries reach for, and every charset a terminal may use
+  mods=java.base,java.sql,java.logging,java.naming,java.management,java.security.jgss,java.net.http,jdk.httpserver,jdk.crypto.ec,jdk.charsets
   "$jlink" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \
       --strip-native-debug-symbols=exclude-debuginfo-files --output "$runtime.new" >/dev/null 2>&1 \
     || { rm -rf "$runtime.new"; "$jlink" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \

@@ -123,7 +123,7 @@ _tokenctl_spec() {
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl serve')
       subs='' cmds=''
-      flags='-h --help -V --version --skip-verify --debug' vopts='--listen --tls-cert --tls-key --tls-keystore --introspection-auth --trusted-proxy --store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--listen --tls-cert --tls-key --tls-keystore --db-url --db-password-file --introspection-auth --trusted-proxy --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl completion')
       subs='' cmds=''
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
@@ -258,6 +258,7 @@ _tokenctl_option_values() {
     'tokenctl serve|--tls-cert') kind=file ;;
     'tokenctl serve|--tls-key') kind=file ;;
     'tokenctl serve|--tls-keystore') kind=file ;;
+    'tokenctl serve|--db-password-file') kind=file ;;
     'tokenctl serve|--store') kind=file ;;
     'tokenctl serve|--token-file') kind=file ;;
     'tokenctl serve|--ca-cert') kind=file ;;

@@ -321,8 +321,8 @@ function __tokenctl_spec
             set -g __tokenctl_cmds
             set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
-            set -g __tokenctl_vopts '--listen' '--tls-cert' '--tls-key' '--tls-keystore' '--introspection-auth' '--trusted-proxy' '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
-            set -g __tokenctl_vopts_help 'Address to listen on (default: 127.0.0.1:8086; port 0 picks a free one; :PORT is every interface)' 'PEM certificate (chain) to serve HTTPS with' 'PEM PKCS#8 private key of --tls-cert' 'PKCS#12 keystore instead of --tls-cert/--tls-key (password: env TOKENCTL_TLS_KEYSTORE_PASSWORD)' 'optional (default) or required: whether POST /api/v2/verify refuses callers without a token of their own' 'A proxy trusted to name the client in X-Forwarded-For, for --allow-ip checks (repeatable)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
+            set -g __tokenctl_vopts '--listen' '--tls-cert' '--tls-key' '--tls-keystore' '--db-url' '--db-password-file' '--introspection-auth' '--trusted-proxy' '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
+            set -g __tokenctl_vopts_help 'Address to listen on (default: 127.0.0.1:8086; port 0 picks a free one; :PORT is every interface)' 'PEM certificate (chain) to serve HTTPS with' 'PEM PKCS#8 private key of --tls-cert' 'PKCS#12 keystore instead of --tls-cert/--tls-key (password: env TOKENCTL_TLS_KEYSTORE_PASSWORD)' 'Serve a PostgreSQL database (jdbc:postgresql://HOST:PORT/DB?user=U) instead of a store file' 'File holding the database password (else env TOKENCTL_DB_PASSWORD, else ~/.pgpass)' 'optional (default) or required: whether POST /api/v2/verify refuses callers without a token of their own' 'A proxy trusted to name the client in X-Forwarded-For, for --allow-ip checks (repeatable)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl completion'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
@@ -586,6 +586,8 @@ function __tokenctl_option_values
         case 'tokenctl serve|--tls-key'
             __fish_complete_path $argv[3]
         case 'tokenctl serve|--tls-keystore'
+            __fish_complete_path $argv[3]
+        case 'tokenctl serve|--db-password-file'
             __fish_complete_path $argv[3]
         case 'tokenctl serve|--store'
             __fish_complete_path $argv[3]

@@ -8,6 +8,11 @@ package io.tokenctl.api;
 public interface ServedStore extends AutoCloseable {
     TokenService as(String operatorSecret);
 
+    /** Why the store can't serve now (its database away), in one line, or null when it can: for /health. */
+    default String problem() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -5,7 +5,8 @@ import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.core.Engine;
 import io.tokenctl.core.LocalTokenService;
-import java.nio.file.Path;
+import io.tokenctl.core.port.StoreAddress;
+import io.tokenctl.core.port.StoreOpener;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -41,8 +42,11 @@ final class LocalOrRemote implements ServiceFactory {
     }
 
     @Override
-    public ServedStore serve(Path store, Consumer<String> notes) {
-        Engine engine = new Engine(store, clock, random).notes(notes).busyTimeout(SERVER_BUSY_WAIT);
+    public ServedStore serve(StoreLocation store, Consumer<String> notes) {
+        StoreAddress address = store.file() != null ? StoreAddress.file(store.file())
+                : StoreAddress.database(store.dbUrl(), store.dbPassword());
+        Engine engine = new Engine(address, StoreOpener.installed(), clock, random).notes(notes)
+                .busyTimeout(SERVER_BUSY_WAIT);
         try {
             engine.openOrCreate();
         } catch (RuntimeException e) {

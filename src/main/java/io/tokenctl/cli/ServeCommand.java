@@ -24,10 +24,14 @@ import picocli.CommandLine.Option;
             "forward auth, GET /health and the OpenAPI document at /api/v2/openapi.json. Each request acts as the",
             "token in its Authorization header (Token or Bearer). On a store file that does not exist yet it makes",
             "one and waits for `tokenctl --host URL setup`. Prints the address it listens on, logs one line per",
-            "request (never a secret), and runs until stopped (SIGTERM or Ctrl-C), writing token use every second."},
+            "request (never a secret), and runs until stopped (SIGTERM or Ctrl-C), writing token use every second.",
+            "With --db-url it serves a PostgreSQL database instead, which several instances may share: a change made",
+            "through any of them is honoured by all within a second. The password never goes on the command line:",
+            "TOKENCTL_DB_PASSWORD, --db-password-file, or ~/.pgpass."},
         footerHeading = "%nExamples:%n",
         footer = {"  tokenctl serve --store /var/lib/tokenctl/tokenctl.db --listen 127.0.0.1:8086",
             "  tokenctl serve --listen :8443 --tls-cert cert.pem --tls-key key.pem",
+            "  tokenctl serve --db-url 'jdbc:postgresql://db:5432/tokenctl?user=tokenctl' --db-password-file /run/secrets/db",
             "  curl -s -d \"token=$TOKEN\" -d require=read:buckets http://127.0.0.1:8086/api/v2/verify"})
 final class ServeCommand extends BaseCommand {
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8086",
@@ -43,6 +47,14 @@ final class ServeCommand extends BaseCommand {
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "PKCS#12 keystore instead of --tls-cert/--tls-key (password: env TOKENCTL_TLS_KEYSTORE_PASSWORD)")
     Path tlsKeystore;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "Serve a PostgreSQL database (jdbc:postgresql://HOST:PORT/DB?user=U) instead of a store file")
+    String dbUrl;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "File holding the database password (else env TOKENCTL_DB_PASSWORD, else ~/.pgpass)")
+    Path dbPasswordFile;
 
     @Option(names = "--introspection-auth", paramLabel = "MODE", defaultValue = "optional",
             description = "optional (default) or required: whether POST /api/v2/verify refuses callers without a token of their own")
@@ -64,7 +76,8 @@ final class ServeCommand extends BaseCommand {
         // one line per request, handed to a writer thread: a worker never waits on stderr
         LogWriter requests = new LogWriter(err);
         Consumer<String> log = requests::accept;
-        ServedStore store = root().servedStore(line -> say(err, "tokenctl serve: " + line));
+        StoreLocation where = location();
+        ServedStore store = root().servedStore(where, line -> say(err, "tokenctl serve: " + line));
         Server server;
         try {
             server = Server.start(store, options, log);
@@ -74,7 +87,7 @@ final class ServeCommand extends BaseCommand {
         }
         InetSocketAddress bound = server.address();
         out().println("tokenctl serve: listening on " + (options.tls() ? "https" : "http") + "://" + hostPort(bound)
-                + " (store " + root().storePath().toAbsolutePath() + ")");
+                + " (store " + where + ")");
         out().flush();
         String note = options.tls() ? null : exposureNote(bound);
         if (note != null) {
@@ -82,6 +95,36 @@ final class ServeCommand extends BaseCommand {
         }
         // the request log's last lines are written before the JVM may halt
         Server.runUntilStopped(server, store, line -> say(err, line), requests::close);
+    }
+
+    /** The store file (--store, the environment, the profile) or, with --db-url, the database. */
+    StoreLocation location() {
+        if (dbUrl == null) {
+            if (dbPasswordFile != null) {
+                throw TokenctlException.usage("--db-password-file is for --db-url; a store file has no password");
+            }
+            return StoreLocation.file(root().storePath());
+        }
+        if (root().storeFlagGiven()) {
+            throw TokenctlException.usage("--store and --db-url exclude each other: serve a store file or a database;"
+                    + " give one");
+        }
+        Path file = dbPasswordFile;
+        java.util.function.Supplier<String> password = file != null ? () -> passwordIn(file)
+                : () -> root().ctx.env("TOKENCTL_DB_PASSWORD");
+        return new StoreLocation(null, dbUrl, password);
+    }
+
+    /** The first line of the password file, without its line end. */
+    private static String passwordIn(Path file) {
+        try {
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            int nl = text.indexOf('\n');
+            String line = nl < 0 ? text : text.substring(0, nl);
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        } catch (java.io.IOException e) {
+            throw TokenctlException.usage("--db-password-file: cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     /**

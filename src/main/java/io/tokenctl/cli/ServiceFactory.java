@@ -3,7 +3,6 @@ package io.tokenctl.cli;
 import io.tokenctl.api.Results.Verification;
 import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenService;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -16,8 +15,11 @@ public interface ServiceFactory {
     /** The API at {@code target}, acting as {@code operatorToken} (null: none); {@code notes} hears what couldn't be recorded. */
     TokenService open(Target target, String operatorToken, Consumer<String> notes);
 
-    /** The local store a server serves, opened (and made, when the file is new), its usage written every second. */
-    ServedStore serve(Path store, Consumer<String> notes);
+    /**
+     * The store a server serves, opened (made, when the file is new; its schema brought up to date, for a
+     * database), its usage written every second.
+     */
+    ServedStore serve(StoreLocation store, Consumer<String> notes);
 
     /** A JWT checked against a JWKS document alone: no store, so no revocation. */
     Verification verifyOffline(String token, byte[] jwks, Clock clock);

@@ -232,9 +232,14 @@ public final class TokenctlCommand {
         return open(operatorToken());
     }
 
-    /** The local store a server serves (serve refuses a --host). */
-    io.tokenctl.api.ServedStore servedStore(java.util.function.Consumer<String> log) {
-        return ctx.services().serve(storePath(), log);
+    /** The store a server serves (serve refuses a --host). */
+    io.tokenctl.api.ServedStore servedStore(StoreLocation where, java.util.function.Consumer<String> log) {
+        return ctx.services().serve(where, log);
+    }
+
+    /** Whether --store was given on the command line (serve --db-url refuses it). */
+    boolean storeFlagGiven() {
+        return store != null;
     }
 
     private TokenService open(String token) {

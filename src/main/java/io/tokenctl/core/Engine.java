@@ -146,6 +146,30 @@ public final class Engine implements ServedStore {
         }
     }
 
+    /** The last problem {@link #problem} saw, so its log says each change once. */
+    private volatile String lastProblem;
+
+    /**
+     * Why the store can't serve now, or null. The log hears when a problem starts and when it ends, once each,
+     * however often a load balancer asks.
+     */
+    @Override
+    public String problem() {
+        Storage s;
+        synchronized (this) {
+            s = store;
+        }
+        String now = s == null ? "the store is not open" : s.problem();
+        String before = lastProblem;
+        lastProblem = now;
+        if (now != null && !now.equals(before)) {
+            notes.accept("the store can't serve: " + now);
+        } else if (now == null && before != null) {
+            notes.accept("the store serves again");
+        }
+        return now;
+    }
+
     /**
      * Writes what verifies counted since the last flush, in one transaction. It waits only briefly for another
      * process's write to end: then it throws, and what it held waits for the next flush.
@@ -181,11 +205,20 @@ public final class Engine implements ServedStore {
             return t;
         });
         long ms = FLUSH_EVERY.toMillis();
+        boolean[] failing = {false};
         flusher.scheduleWithFixedDelay(() -> {
             try {
                 flushUsage();
+                if (failing[0]) {
+                    failing[0] = false;
+                    notes.accept("token use is written again");
+                }
             } catch (RuntimeException e) {
-                notes.accept("writing token use failed (it is kept and tried again): " + e.getMessage());
+                // once when it starts failing, not every second while the store is away
+                if (!failing[0]) {
+                    failing[0] = true;
+                    notes.accept("writing token use failed (it is kept and tried every second): " + e.getMessage());
+                }
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
     }

@@ -330,6 +330,10 @@ public final class LocalTokenService implements TokenService {
         if (request.grace() != null && request.oldExpiresAt() != null) {
             throw TokenctlException.usage("grace and oldExpiresAt exclude each other; give one");
         }
+        if (request.grace() != null && (request.grace().isZero() || request.grace().isNegative())) {
+            throw TokenctlException.usage("grace: " + request.grace() + " is not a positive duration; leave it out"
+                    + " to stop the old secret at once");
+        }
         Ids.requireTokenId(request.id());
         return ops.change("regenerate", request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id()).row();

@@ -108,7 +108,10 @@ final class ApiRoutes {
     static Routes of(ServedStore store, ServeOptions options) {
         Routes r = new Routes();
         r.add("GET", "/health", "Whether the server and its store answer", false, List.of(200, 503),
-                ex -> ex.json(200, health()));
+                ex -> {
+                    boolean ok = store.problem() == null;
+                    ex.json(ok ? 200 : 503, health(ok));
+                });
         r.add("GET", "/api/v2/openapi.json", "This document: every route the server answers", false, List.of(200),
                 ex -> ex.send(200, OpenApi.document(r)));
         r.add("POST", "/api/v2/setup", "Set up a new store: first org, admin and operator token (once)", true, MADE,
@@ -190,11 +193,12 @@ final class ApiRoutes {
         return r;
     }
 
-    private static Map<String, Object> health() {
+    /** InfluxDB's health body; why the store fails is for the server's log, not for whoever asks. */
+    private static Map<String, Object> health(boolean ok) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("name", "tokenctl");
-        h.put("message", "ready for requests");
-        h.put("status", "pass");
+        h.put("message", ok ? "ready for requests" : "the store is unavailable; see the server's log");
+        h.put("status", ok ? "pass" : "fail");
         h.put("version", Build.version());
         return h;
     }

@@ -1,7 +1,6 @@
 package io.tokenctl.server;
 
 import io.tokenctl.api.ErrorCode;
-import io.tokenctl.api.Limits;
 import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenctlException;
 import java.io.ByteArrayOutputStream;
@@ -269,7 +268,8 @@ public final class Server implements AutoCloseable {
             if (e instanceof TokenctlException te) {
                 if (te.code() == ErrorCode.FAILURE || te.code() == ErrorCode.UNAVAILABLE) {
                     // the server's own trouble (a store path, SQLite's state) is for its log, not for callers
-                    log.accept("tokenctl serve: " + Limits.quoted(te.getMessage()));
+                    String why = io.tokenctl.api.Redact.forTerminal(te.getMessage());
+                    log.accept("tokenctl serve: " + (why.length() > 500 ? why.substring(0, 500) + "…" : why));
                     ex.error(te.code().httpStatus(), te.code().httpCode(), te.code() == ErrorCode.UNAVAILABLE
                             ? "the store is busy or unavailable; try again" : "internal error; see the server's log");
                     return;

@@ -2,6 +2,7 @@ package io.tokenctl.store;
 
 import io.tokenctl.api.TokenctlException;
 import io.tokenctl.core.port.Changes;
+import io.tokenctl.core.port.Storage.ConnectionUse;
 import io.tokenctl.core.port.Storage;
 import io.tokenctl.core.port.StoreTx;
 import java.io.IOException;
@@ -217,7 +218,7 @@ final class SqliteStore implements Storage {
         return ds;
     }
 
-    private static Jdbi jdbi(SQLiteDataSource ds) {
+    static Jdbi jdbi(javax.sql.DataSource ds) {
         Jdbi jdbi = Jdbi.create(ds);
         // no templates and only positional ?: neither needs JDBI's ANTLR lexers, which cost a cold start
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP).setSqlParser(new PositionalSqlParser());
@@ -279,7 +280,11 @@ final class SqliteStore implements Storage {
 
     /** Runs {@code work} in one write transaction (BEGIN IMMEDIATE): all of it or none of it. */
     @Override
-    public synchronized <T> T write(Function<StoreTx, T> work) {
+    public <T> T write(Function<StoreTx, T> work) {
+        return exclusive(() -> writeNow(work));
+    }
+
+    private <T> T writeNow(Function<StoreTx, T> work) {
         if (readOnly != null) {
             throw TokenctlException.failure("store " + file + " can only be read here, so nothing was changed: "
                     + readOnly, null);
@@ -321,17 +326,33 @@ final class SqliteStore implements Storage {
      * (then fails as busy, having written nothing): for background writes that others queue behind.
      */
     @Override
-    public synchronized <T> T write(Function<StoreTx, T> work, Duration busyWait) {
-        if (readOnly != null) {
-            return write(work);
-        }
-        busyTimeout((int) Math.min(Integer.MAX_VALUE, busyWait.toMillis()));
+    public <T> T write(Function<StoreTx, T> work, Duration busyWait) {
+        return exclusive(() -> {
+            if (readOnly != null) {
+                return writeNow(work);
+            }
+            busyTimeout((int) Math.min(Integer.MAX_VALUE, busyWait.toMillis()));
+            try {
+                return writeNow(work);
+            } finally {
+                busyTimeout(this.busyMillis);
+            }
+        });
+    }
+
+    /** Runs {@code body} holding the one connection, counting who holds or waits for it. */
+    private <T> T exclusive(java.util.function.Supplier<T> body) {
+        waiting.incrementAndGet();
         try {
-            return write(work);
+            synchronized (this) {
+                return body.get();
+            }
         } finally {
-            busyTimeout(this.busyMillis);
+            waiting.decrementAndGet();
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     private void busyTimeout(int millis) {
         try {
@@ -343,12 +364,14 @@ final class SqliteStore implements Storage {
 
     /** Runs {@code work} outside a write transaction: each statement sees a consistent snapshot. */
     @Override
-    public synchronized <T> T read(Function<StoreTx, T> work) {
-        try {
-            return work.apply(new JdbiTx(handle, Dialect.SQLITE));
-        } catch (JdbiException e) {
-            throw storeError(file, e);
-        }
+    public <T> T read(Function<StoreTx, T> work) {
+        return exclusive(() -> {
+            try {
+                return work.apply(new JdbiTx(handle, Dialect.SQLITE));
+            } catch (JdbiException e) {
+                throw storeError(file, e);
+            }
+        });
     }
 
     /**
@@ -377,6 +400,19 @@ final class SqliteStore implements Storage {
             return false;
         }
     };
+
+    /** A file that opened answers; what goes wrong later is each call's own error. */
+    @Override
+    public String problem() {
+        return null;
+    }
+
+    /** One connection, used by one caller at a time. */
+    @Override
+    public ConnectionUse connections() {
+        int wanting = waiting.get();
+        return new ConnectionUse(wanting > 0 ? 1 : 0, wanting > 0 ? 0 : 1, 1, Math.max(0, wanting - 1));
+    }
 
     @Override
     public synchronized void close() {

@@ -9,6 +9,9 @@ import java.time.Duration;
 public final class Stores implements StoreOpener {
     @Override
     public Storage open(StoreAddress where, boolean create, Duration busyWait) {
+        if (!where.isFile()) {
+            return PostgresStore.open(where, busyWait);
+        }
         int busyMillis = (int) Math.min(Integer.MAX_VALUE, busyWait.toMillis());
         return SqliteStore.open(where.file(), create, busyMillis);
     }

@@ -28,7 +28,19 @@ public interface Storage extends AutoCloseable {
     /** How a cache of what this store holds learns that it may be stale. */
     Changes changes();
 
+    /**
+     * Why this store can't serve now (its database away), in one line, or null when it can: for a health check,
+     * answered within about a second.
+     */
+    String problem();
+
+    /** How busy its connections are, for metrics. */
+    ConnectionUse connections();
+
     @Override
     void close();
 
+    /** Connections in use, idle, at most, and callers waiting for one. */
+    record ConnectionUse(int active, int idle, int max, int waiting) {
+    }
 }
