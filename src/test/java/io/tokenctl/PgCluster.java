@@ -114,6 +114,34 @@ public final class PgCluster {
         return q < 0 ? rest : rest.substring(0, q);
     }
 
+    /**
+     * A login role that must give its password (SCRAM) over TCP, owning a new database; every other login stays
+     * trusted. Returns that database's URL as an operator gives it: the user in it, the password not.
+     */
+    public String databaseWithPassword(String role, String password) {
+        String db = PgCluster.databaseOf(newDatabase());
+        try (Connection c = superuser("postgres"); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            st.execute("ALTER DATABASE " + db + " OWNER TO " + role);
+            try (var rs = st.executeQuery("SHOW hba_file")) {
+                rs.next();
+                Path hba = Path.of(rs.getString(1));
+                String rule = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role
+                        + " ::1/128 scram-sha-256\n";
+                Files.writeString(hba, rule + Files.readString(hba));
+            }
+            st.execute("SELECT pg_reload_conf()");
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot make role " + role, e);
+        }
+        try (Connection c = DriverManager.getConnection(url(db)); Statement st = c.createStatement()) {
+            st.execute("GRANT ALL ON SCHEMA public TO " + role);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot grant to " + role, e);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + db + "?user=" + role;
+    }
+
     /** Debian's PostgreSQL, as the postgres user (it refuses to run as root), on a free loopback port. */
     private static PgCluster debian() throws IOException {
         Path bin;

@@ -8,6 +8,18 @@ package io.tokenctl.api;
 public interface ServedStore extends AutoCloseable {
     TokenService as(String operatorSecret);
 
+    /**
+     * What a server reports of the store it serves, for metrics: verify-cache hits and misses, tokens evicted
+     * because they changed elsewhere, whole-cache drops, and its connections (in use, idle, at most, waited for).
+     */
+    record Stats(long cacheHits, long cacheMisses, long cacheEvictions, long cacheDrops, int connectionsActive,
+            int connectionsIdle, int connectionsMax, int connectionsWaiting) {
+    }
+
+    default Stats stats() {
+        return new Stats(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
     /** Why the store can't serve now (its database away), in one line, or null when it can: for /health. */
     default String problem() {
         return null;

@@ -36,7 +36,8 @@ public final class Engine implements ServedStore {
     final UsageLog usage = new UsageLog();
     private volatile Consumer<String> notes = line -> { };
     final Verifier verifier = new Verifier(this::store, usage, line -> notes.accept(line));
-    private Storage store;
+    /** Written under this engine's lock; read without it by health and metrics, which must not wait on a flush. */
+    private volatile Storage store;
     private ScheduledExecutorService flusher;
     private volatile Duration busyWait = BUSY_WAIT;
 
@@ -146,6 +147,14 @@ public final class Engine implements ServedStore {
         }
     }
 
+    @Override
+    public Stats stats() {
+        Storage s = store;
+        long[] c = verifier.cacheCounts();
+        Storage.ConnectionUse use = s == null ? new Storage.ConnectionUse(0, 0, 0, 0) : s.connections();
+        return new Stats(c[0], c[1], c[2], c[3], use.active(), use.idle(), use.max(), use.waiting());
+    }
+
     /** The last problem {@link #problem} saw, so its log says each change once. */
     private volatile String lastProblem;
 
@@ -155,10 +164,7 @@ public final class Engine implements ServedStore {
      */
     @Override
     public String problem() {
-        Storage s;
-        synchronized (this) {
-            s = store;
-        }
+        Storage s = store;
         String now = s == null ? "the store is not open" : s.problem();
         String before = lastProblem;
         lastProblem = now;

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -174,67 +175,95 @@ final class UsageLog {
         return out;
     }
 
-    /** Puts back refusals whose audit row could not be written, for the next flush. */
-    private synchronized void restore(List<Refused> rows) {
-        for (Refused x : rows) {
-            Refusals r = refusals.computeIfAbsent(x.from().key, k -> x.from());
-            if (r.count == 0 || x.first().isBefore(r.first)) {
-                r.first = x.first();
-                r.actor = x.actor();
-                r.reason = x.reason();
-            }
-            if (r.last == null || x.last().isAfter(r.last)) {
-                r.last = x.last();
-            }
-            r.count += x.count();
-            r.written = null;
-        }
+    /**
+     * What one flush writes, under an id of its own: until a write of it is known to have committed it is written
+     * again as it is, with the same id, and the store writes a batch whose id it has seen once only. So a write
+     * whose commit went through but whose answer was lost (the database's connection dropped) counts nothing twice,
+     * and a write that failed loses nothing. Uses counted meanwhile wait in the tally for the next batch.
+     */
+    private record Batch(String id, Map<String, Use> uses, List<Refused> refused) {
     }
+
+    /** The batch written and not yet known to be committed, or null. */
+    private Batch unsure;
+    /** How long the store remembers the ids of batches it wrote: far longer than any retry. */
+    static final Duration BATCH_IDS_KEPT = Duration.ofDays(1);
 
     /**
      * Writes the uses counted so far, and the refusals due at {@code now} (all of them when {@code closing}), in
      * one transaction. In the {@code background} (a server's timer) it waits at most {@link #BACKGROUND_BUSY_WAIT}
-     * for another process's write to end, since verifies queue behind it. If the write fails, what it held is
-     * counted again, for the next flush, and the failure is thrown.
+     * for another writer to finish, since verifies queue behind it. If the write fails, what it held is written
+     * again at the next flush (see {@link Batch}), and the failure is thrown. Closing writes everything left.
      */
     void flush(Storage store, boolean background, Instant now, boolean closing) {
-        Map<String, Use> batch = take();
-        List<Refused> refused = dueRefusals(now, closing);
-        if (batch.isEmpty() && refused.isEmpty()) {
-            return;
-        }
-        try {
-            Function<StoreTx, Void> write = tx -> {
-                batch.forEach((id, use) -> {
-                    tx.recordUse(id, use.count(), use.at(), use.ip(), use.app());
-                    if (use.app() != null) {
-                        tx.touchApp(id, use.app(), use.at());
-                    }
-                });
-                for (Refused r : refused) {
-                    // stamped when written, so a reader following the log by time sees it; the reason says when
-                    String reason = r.reason() + (r.count() == 1 ? " (at " + r.first() + ")"
-                            : String.format(" (presented %,d times from %s to %s)", r.count(), r.first(), r.last()));
-                    Audit.unattributed(tx, now, r.actor(), r.from().orgId, r.from().action, r.from().tokenId,
-                            Audit.DENIED, reason);
+        synchronized (flushing) {
+            if (unsure == null) {
+                Batch next = nextBatch(now, closing);
+                if (next == null) {
+                    return;
                 }
-                return null;
-            };
-            if (background) {
-                store.write(write, BACKGROUND_BUSY_WAIT);
-            } else {
-                store.write(write);
+                unsure = next;
             }
-        } catch (RuntimeException e) {
-            batch.forEach((id, use) -> record(id, use.count(), use.at(), use.ip(), use.app()));
-            restore(refused);
-            throw e;
+            write(store, unsure, background, now);
+            unsure = null;
+            if (closing) {
+                Batch rest = nextBatch(now, true);
+                if (rest != null) {
+                    unsure = rest;
+                    write(store, rest, background, now);
+                    unsure = null;
+                }
+            }
+        }
+    }
+
+    private final Object flushing = new Object();
+
+    private Batch nextBatch(Instant now, boolean closing) {
+        Map<String, Use> uses = take();
+        List<Refused> refused = dueRefusals(now, closing);
+        return uses.isEmpty() && refused.isEmpty() ? null : new Batch(UUID.randomUUID().toString(), uses, refused);
+    }
+
+    private static void write(Storage store, Batch batch, boolean background, Instant now) {
+        Function<StoreTx, Void> write = tx -> {
+            if (!tx.claimUsageBatch(batch.id(), now)) {
+                return null; // an earlier write of this batch committed, though its answer was lost
+            }
+            tx.forgetUsageBatches(now.minus(BATCH_IDS_KEPT));
+            batch.uses().forEach((id, use) -> {
+                tx.recordUse(id, use.count(), use.at(), use.ip(), use.app());
+                if (use.app() != null) {
+                    tx.touchApp(id, use.app(), use.at());
+                }
+            });
+            for (Refused r : batch.refused()) {
+                // stamped when written, so a reader following the log by time sees it; the reason says when
+                String reason = r.reason() + (r.count() == 1 ? " (at " + r.first() + ")"
+                        : String.format(" (presented %,d times from %s to %s)", r.count(), r.first(), r.last()));
+                Audit.unattributed(tx, now, r.actor(), r.from().orgId, r.from().action, r.from().tokenId,
+                        Audit.DENIED, reason);
+            }
+            return null;
+        };
+        if (background) {
+            store.write(write, BACKGROUND_BUSY_WAIT);
+        } else {
+            store.write(write);
         }
     }
 
     /** Whether anything waits to be written. */
-    synchronized boolean isEmpty() {
-        return pending.isEmpty() && refusals.values().stream().allMatch(r -> r.count == 0);
+    boolean isEmpty() {
+        // never holding both locks here: flush takes "flushing" and then this object's
+        synchronized (flushing) {
+            if (unsure != null) {
+                return false;
+            }
+        }
+        synchronized (this) {
+            return pending.isEmpty() && refusals.values().stream().allMatch(r -> r.count == 0);
+        }
     }
 
     private Map<String, Use> take() {

@@ -256,6 +256,11 @@ final class Verifier {
         }
     }
 
+    /** The verify cache's counts: hits, misses, evictions, drops. */
+    long[] cacheCounts() {
+        return new long[] {cache.hits.sum(), cache.misses.sum(), cache.evictions.sum(), cache.drops.sum()};
+    }
+
     /** Follows the changes of a newly opened store, dropping what was cached from another. */
     void watch(Changes storeChanges) {
         storeChanges.onTokenChanged(cache::evict);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.tokenctl.core.port.Changes;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,11 @@ final class VerifyCache {
     }
 
     private volatile Generation current = new Generation();
+    /** For metrics: lookups answered and not, tokens evicted on word, and generations dropped for a change. */
+    final LongAdder hits = new LongAdder();
+    final LongAdder misses = new LongAdder();
+    final LongAdder evictions = new LongAdder();
+    final LongAdder drops = new LongAdder();
     /** When the store was last asked, and when to ask again; null until the first ask. */
     private record Check(Instant at, Instant next, long version) {
     }
@@ -42,10 +48,10 @@ final class VerifyCache {
 
     /** A cached snapshot (with its plain answer), after making sure the cache is not behind what {@code changes} says. */
     Verifier.Loaded get(Presented.Key key, Instant now, Changes changes) {
-        if (!changes.free()) {
-            return get(key, now, changes::version);
-        }
-        return current(now, changes.version()) ? current.entries.get(key) : null;
+        Verifier.Loaded found = !changes.free() ? get(key, now, changes::version)
+                : current(now, changes.version()) ? current.entries.get(key) : null;
+        (found == null ? misses : hits).increment();
+        return found;
     }
 
     /** A cached snapshot (with its plain answer), after making sure the cache is at most MAX_AGE behind the store. */
@@ -73,6 +79,9 @@ final class VerifyCache {
         }
         if (last == null || version != last.version()) {
             current = new Generation();
+            if (last != null) {
+                drops.increment();
+            }
         }
         if (last == null || version != last.version() || !now.isBefore(last.next()) || now.isBefore(last.at())) {
             check = new Check(now, now.plus(MAX_AGE), version);
@@ -111,6 +120,7 @@ final class VerifyCache {
     /** Drops what is cached of one token, now: the store heard it changed. */
     void evict(String tokenId) {
         Generation g = current;
+        evictions.increment();
         synchronized (g) {
             g.evictions++;
             g.entries.values().removeIf(l -> tokenId.equals(l.snapshot().row().id()));

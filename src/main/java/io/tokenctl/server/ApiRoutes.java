@@ -105,13 +105,19 @@ final class ApiRoutes {
     record OrgBody(String name) {
     }
 
-    static Routes of(ServedStore store, ServeOptions options) {
+    static final String VERIFY = "/api/v2/verify";
+    static final String AUTHZ = "/api/v2/authz";
+
+    static Routes of(ServedStore store, ServeOptions options, Metrics metrics) {
         Routes r = new Routes();
         r.add("GET", "/health", "Whether the server and its store answer", false, List.of(200, 503),
                 ex -> {
                     boolean ok = store.problem() == null;
                     ex.json(ok ? 200 : 503, health(ok));
                 });
+        r.add("GET", "/metrics", "Prometheus metrics: requests, verify outcomes and latency, cache, connections", false,
+                List.of(200), ex -> ex.send(200, "text/plain; version=0.0.4; charset=utf-8",
+                        metrics.render(store.stats())));
         r.add("GET", "/api/v2/openapi.json", "This document: every route the server answers", false, List.of(200),
                 ex -> ex.send(200, OpenApi.document(r)));
         r.add("POST", "/api/v2/setup", "Set up a new store: first org, admin and operator token (once)", true, MADE,
@@ -186,9 +192,9 @@ final class ApiRoutes {
                 ApiRoutes::audit);
 
         // verification for other software
-        r.add("POST", "/api/v2/verify", "RFC 7662 introspection of a presented token (form or JSON)", true,
+        r.add("POST", VERIFY, "RFC 7662 introspection of a presented token (form or JSON)", true,
                 List.of(200, 400, 401, 413, 415), ex -> verify(ex, options));
-        r.add("GET", "/api/v2/authz", "Forward auth: 204 if the Authorization header's token may make this use,"
+        r.add("GET", AUTHZ, "Forward auth: 204 if the Authorization header's token may make this use,"
                 + " else 401 or 403", false, List.of(204, 401, 403), ex -> authz(ex, options));
         return r;
     }
@@ -281,7 +287,9 @@ final class ApiRoutes {
             view.me();
         }
         // otherwise a caller whose own token fails is answered as an anonymous one, as a local verify is
-        ex.json(200, view.verify(request));
+        Verification v = view.verify(request);
+        ex.outcome(outcomeOf(v));
+        ex.json(200, v);
     }
 
     /**
@@ -317,12 +325,19 @@ final class ApiRoutes {
             ex.error(403, ErrorCode.FORBIDDEN.httpCode(), "the use could not be checked: " + e.getMessage());
             return;
         }
+        ex.outcome(outcomeOf(v));
         if (v.active()) {
             ex.noContent();
             return;
         }
         ErrorCode code = v.code() == null ? ErrorCode.UNAUTHENTICATED : v.code();
         ex.error(code.httpStatus(), code.httpCode(), v.reason());
+    }
+
+    /** A verify's answer in one word: "active", or the refusal's error code ("unauthenticated", "forbidden"). */
+    static String outcomeOf(Verification v) {
+        return v.active() ? "active" : (v.code() == null ? ErrorCode.UNAUTHENTICATED : v.code()).name()
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Permission permissionOf(Action action, String typeAndId) {

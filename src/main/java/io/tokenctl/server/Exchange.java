@@ -197,6 +197,17 @@ final class Exchange {
         return status;
     }
 
+    private String outcome;
+
+    /** A verify's answer in one word, for metrics ("active", "unauthenticated", "forbidden"...). */
+    void outcome(String word) {
+        this.outcome = word;
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
     void json(int code, Object value) {
         send(code, Json.write(value));
     }
@@ -224,6 +235,15 @@ final class Exchange {
 
     void header(String name, String value) {
         response.getHeaders().put(name, value);
+    }
+
+    /** Sends a body of another type than JSON (the metrics' text), which no cache may keep either. */
+    void send(int code, String contentType, byte[] body) {
+        status = code;
+        response.setStatus(code);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.write(true, request.getMethod().equals("HEAD") ? null : ByteBuffer.wrap(body), callback);
     }
 
     /** Sends the answer: JSON that no cache may keep, or no content. */

@@ -32,7 +32,8 @@ final class OpenApi {
                 op.put("requestBody", Map.of("required", true, "content",
                         Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
             }
-            if (!r.template().equals("/health") && !r.template().equals("/api/v2/openapi.json")
+            if (!r.template().equals("/health") && !r.template().equals("/metrics")
+                    && !r.template().equals("/api/v2/openapi.json")
                     && !r.template().equals("/api/v2/setup")) {
                 op.put("security", List.of(Map.of("TokenAuth", List.of()), Map.of("BearerAuth", List.of())));
             }

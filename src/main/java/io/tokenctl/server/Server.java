@@ -63,8 +63,9 @@ public final class Server implements AutoCloseable {
      * itself, and one line per request, go to {@code log}.
      */
     public static Server start(ServedStore store, ServeOptions options, Consumer<String> log) {
-        Routes routes = ApiRoutes.of(store, options);
-        return start(options, log, new Dispatch(routes, store, log));
+        Metrics metrics = new Metrics();
+        Routes routes = ApiRoutes.of(store, options, metrics);
+        return start(options, log, new Dispatch(routes, store, log, metrics));
     }
 
     /**
@@ -197,10 +198,13 @@ public final class Server implements AutoCloseable {
         private final ServedStore store;
         private final Consumer<String> log;
 
-        Dispatch(Routes routes, ServedStore store, Consumer<String> log) {
+        private final Metrics metrics;
+
+        Dispatch(Routes routes, ServedStore store, Consumer<String> log, Metrics metrics) {
             this.routes = routes;
             this.store = store;
             this.log = log;
+            this.metrics = metrics;
         }
 
         @Override
@@ -301,7 +305,13 @@ public final class Server implements AutoCloseable {
         /** Method, route template, status, time and the acting token's id: never a value the request carried. */
         private void logLine(Request request, String template, Exchange ex, long start) {
             String token = ex.actingTokenId();
-            long tenths = (System.nanoTime() - start) / 100_000;
+            long nanos = System.nanoTime() - start;
+            String outcome = ex.outcome();
+            if (outcome == null && (template.equals(ApiRoutes.VERIFY) || template.equals(ApiRoutes.AUTHZ))) {
+                outcome = ex.status() == 503 ? "unavailable" : ex.status() >= 500 ? "error" : "bad_request";
+            }
+            metrics.request(request.getMethod(), template, ex.status(), nanos, outcome);
+            long tenths = nanos / 100_000;
             StringBuilder line = new StringBuilder(96).append("tokenctl serve: ");
             String method = request.getMethod();
             for (int i = 0; i < method.length(); i++) {

@@ -12,7 +12,7 @@ import java.util.List;
  * generated keys, PostgreSQL's change counter). Either part may be missing.
  */
 final class Migrations {
-    private static final List<String> NAMES = List.of("V1__init.sql", "V2__reach_and_standing.sql");
+    private static final List<String> NAMES = List.of("V1__init.sql", "V2__reach_and_standing.sql", "V3__usage_batches.sql");
     /** The schema version this build brings a store to. */
     static final int LATEST = NAMES.size();
 

@@ -287,6 +287,17 @@ interface TokenSql extends TokenRows, Statements {
                 .execute();
     }
 
+    @Override
+    default boolean claimUsageBatch(String batchId, Instant at) {
+        return h().createUpdate("INSERT INTO usage_batches (id, written_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
+                .bind(0, batchId).bind(1, millis(at)).execute() == 1;
+    }
+
+    @Override
+    default void forgetUsageBatches(Instant before) {
+        h().createUpdate("DELETE FROM usage_batches WHERE written_at < ?").bind(0, millis(before)).execute();
+    }
+
     private static TokenRow tokenRow(ResultSet rs) throws SQLException {
         return new TokenRow(
                 rs.getString("id"),

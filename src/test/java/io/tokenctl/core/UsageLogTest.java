@@ -143,4 +143,97 @@ class UsageLogTest {
             assertEquals(5, admin.show(id).useCount(), "the uses of the failed flush were written by the next one");
         }
     }
+
+    /** A real store whose first {@code failures} writes fail: after committing ({@code committed}) or before. */
+    private static Storage failingWrites(Storage real, int failures, boolean committed) {
+        int[] left = {failures};
+        return new Storage() {
+            @Override
+            public <T> T read(java.util.function.Function<io.tokenctl.core.port.StoreTx, T> work) {
+                return real.read(work);
+            }
+
+            @Override
+            public <T> T write(java.util.function.Function<io.tokenctl.core.port.StoreTx, T> work) {
+                if (left[0]-- > 0) {
+                    if (committed) {
+                        real.write(work);
+                    }
+                    throw new io.tokenctl.api.TokenctlException(io.tokenctl.api.ErrorCode.UNAVAILABLE,
+                            "the connection dropped " + (committed ? "after the commit" : "before it"), null);
+                }
+                return real.write(work);
+            }
+
+            @Override
+            public <T> T write(java.util.function.Function<io.tokenctl.core.port.StoreTx, T> work,
+                    java.time.Duration busyWait) {
+                return write(work);
+            }
+
+            @Override
+            public String readOnly() {
+                return real.readOnly();
+            }
+
+            @Override
+            public io.tokenctl.core.port.Changes changes() {
+                return real.changes();
+            }
+
+            @Override
+            public String problem() {
+                return real.problem();
+            }
+
+            @Override
+            public ConnectionUse connections() {
+                return real.connections();
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
+    @Test
+    void aFlushWhoseCommitWentThroughButWhoseAnswerWasLostCountsNothingTwice() throws Exception {
+        for (boolean committed : new boolean[] {true, false}) {
+            Path file = dir.resolve("lost-" + committed + ".db");
+            TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+            SecureRandom random = new SecureRandom();
+            String operator;
+            try (LocalTokenService boot = new LocalTokenService(file, null, clock, random)) {
+                operator = boot.setup(new Setup("admin", "acme", false)).token().secret();
+            }
+            String id;
+            try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
+                id = admin.create(new CreateToken(null, null, null, false, false, false,
+                        List.of(Permission.parse("read:buckets")), null, null, null, null)).token().id();
+            }
+            UsageLog log = new UsageLog();
+            Instant now = clock.instant();
+            try (Storage real = StoreOpener.installed().open(StoreAddress.file(file), false,
+                    java.time.Duration.ofSeconds(15))) {
+                for (int i = 0; i < 5; i++) {
+                    log.record(id, now.plusMillis(i), "10.0.0.1", null);
+                }
+                Storage flaky = failingWrites(real, 2, committed);
+                assertThrows(io.tokenctl.api.TokenctlException.class, () -> log.flush(flaky, false, now, false));
+                log.record(id, now.plusSeconds(1), "10.0.0.2", null);
+                assertThrows(io.tokenctl.api.TokenctlException.class, () -> log.flush(flaky, false, now, false));
+                log.record(id, now.plusSeconds(2), "10.0.0.3", null);
+                log.flush(flaky, false, now, false);
+                log.flush(flaky, false, now, true);
+            }
+            try (LocalTokenService admin = new LocalTokenService(file, operator, clock, random)) {
+                Token t = admin.show(id);
+                assertEquals(7, t.useCount(), committed ? "the batch whose answer was lost is counted once"
+                        : "the batch that failed is written later, once");
+                assertEquals("10.0.0.3", t.lastUsedIP());
+            }
+        }
+    }
 }

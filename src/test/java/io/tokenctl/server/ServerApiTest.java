@@ -68,7 +68,7 @@ class ServerApiTest extends ServerFixture {
             }
         }
         List<String> table = new ArrayList<>();
-        ApiRoutes.of(engine, ServeOptions.plain(loopback())).all()
+        ApiRoutes.of(engine, ServeOptions.plain(loopback()), new Metrics()).all()
                 .forEach(r -> table.add(r.method().toLowerCase(java.util.Locale.ROOT) + " " + r.template()));
         List<String> documented = new ArrayList<>();
         paths.fieldNames().forEachRemaining(p -> paths.get(p).fieldNames().forEachRemaining(m -> documented.add(m + " " + p)));

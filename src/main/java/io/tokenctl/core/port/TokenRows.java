@@ -68,4 +68,13 @@ public interface TokenRows {
      * out of order.
      */
     void recordUse(String id, long count, Instant at, String ip, String app);
+
+    /**
+     * Records that the batch of uses {@code batchId} is being written: false when it already was (an earlier
+     * write committed though its answer was lost), and then nothing of it must be written again.
+     */
+    boolean claimUsageBatch(String batchId, Instant at);
+
+    /** Forgets the ids of batches written before {@code before}. */
+    void forgetUsageBatches(Instant before);
 }
