@@ -5,7 +5,7 @@ _tokenctl_spec() {
   subs='' cmds='' flags='' vopts=''
   case "$1" in
     'tokenctl')
-      subs='setup auth user org audit whoami config serve completion' cmds='setup auth user org audit whoami config serve completion'
+      subs='setup auth user org audit whoami config serve store completion' cmds='setup auth user org audit whoami config serve store completion'
       flags='--skip-verify --debug -h --help -V --version' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl setup')
       subs='' cmds=''
@@ -124,6 +124,12 @@ _tokenctl_spec() {
     'tokenctl serve')
       subs='' cmds=''
       flags='-h --help -V --version --skip-verify --debug' vopts='--listen --tls-cert --tls-key --tls-keystore --db-url --db-password-file --introspection-auth --trusted-proxy --store --host --profile --token-file --ca-cert --timeout' ;;
+    'tokenctl store')
+      subs='copy' cmds='copy'
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+    'tokenctl store copy')
+      subs='' cmds=''
+      flags='--json -h --help -V --version --skip-verify --debug' vopts='--from --to --db-password-file --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl completion')
       subs='' cmds=''
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
@@ -262,6 +268,13 @@ _tokenctl_option_values() {
     'tokenctl serve|--store') kind=file ;;
     'tokenctl serve|--token-file') kind=file ;;
     'tokenctl serve|--ca-cert') kind=file ;;
+    'tokenctl store|--store') kind=file ;;
+    'tokenctl store|--token-file') kind=file ;;
+    'tokenctl store|--ca-cert') kind=file ;;
+    'tokenctl store copy|--db-password-file') kind=file ;;
+    'tokenctl store copy|--store') kind=file ;;
+    'tokenctl store copy|--token-file') kind=file ;;
+    'tokenctl store copy|--ca-cert') kind=file ;;
     'tokenctl completion|--store') kind=file ;;
     'tokenctl completion|--token-file') kind=file ;;
     'tokenctl completion|--ca-cert') kind=file ;;

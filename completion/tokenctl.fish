@@ -4,9 +4,9 @@
 function __tokenctl_spec
     switch $argv[1]
         case 'tokenctl'
-            set -g __tokenctl_subs 'setup' 'auth' 'user' 'org' 'audit' 'whoami' 'config' 'serve' 'completion'
-            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Create, list and delete users; a user belongs to orgs with one role each.' 'Create and list orgs.' 'Read the audit log: every change and every refused attempt (org admins only).' 'Show who the operator token is: its owner, its token id, and the orgs it works in with its role in each.' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Serve the store over HTTP: every operation under /api/v2 (shaped like InfluxDB\'s: /authorizations, /users, /orgs, /audit, /me), POST /api/v2/verify (RFC 7662), GET /api/v2/authz for reverse proxies\' forward auth, GET /health and the OpenAPI document at /api/v2/openapi.json.' 'Print the shell completion script for bash, zsh or fish.'
-            set -g __tokenctl_cmds 'setup' 'auth' 'user' 'org' 'audit' 'whoami' 'config' 'serve' 'completion'
+            set -g __tokenctl_subs 'setup' 'auth' 'user' 'org' 'audit' 'whoami' 'config' 'serve' 'store' 'completion'
+            set -g __tokenctl_subs_help 'Set up a new store: the first org, its admin user and an all-access operator token.' 'Create, list, change, regenerate and retire tokens ("authorizations").' 'Create, list and delete users; a user belongs to orgs with one role each.' 'Create and list orgs.' 'Read the audit log: every change and every refused attempt (org admins only).' 'Show who the operator token is: its owner, its token id, and the orgs it works in with its role in each.' 'Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.' 'Serve the store over HTTP: every operation under /api/v2 (shaped like InfluxDB\'s: /authorizations, /users, /orgs, /audit, /me), POST /api/v2/verify (RFC 7662), GET /api/v2/authz for reverse proxies\' forward auth, GET /health and the OpenAPI document at /api/v2/openapi.json.' 'Work on a store as a whole.' 'Print the shell completion script for bash, zsh or fish.'
+            set -g __tokenctl_cmds 'setup' 'auth' 'user' 'org' 'audit' 'whoami' 'config' 'serve' 'store' 'completion'
             set -g __tokenctl_flags '--skip-verify' '--debug' '-h' '--help' '-V' '--version'
             set -g __tokenctl_flags_help 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
@@ -323,6 +323,22 @@ function __tokenctl_spec
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--listen' '--tls-cert' '--tls-key' '--tls-keystore' '--db-url' '--db-password-file' '--introspection-auth' '--trusted-proxy' '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'Address to listen on (default: 127.0.0.1:8086; port 0 picks a free one; :PORT is every interface)' 'PEM certificate (chain) to serve HTTPS with' 'PEM PKCS#8 private key of --tls-cert' 'PKCS#12 keystore instead of --tls-cert/--tls-key (password: env TOKENCTL_TLS_KEYSTORE_PASSWORD)' 'Serve a PostgreSQL database (jdbc:postgresql://HOST:PORT/DB?user=U) instead of a store file' 'File holding the database password (else env TOKENCTL_DB_PASSWORD, else ~/.pgpass)' 'optional (default) or required: whether POST /api/v2/verify refuses callers without a token of their own' 'A proxy trusted to name the client in X-Forwarded-For, for --allow-ip checks (repeatable)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
+        case 'tokenctl store'
+            set -g __tokenctl_subs 'copy'
+            set -g __tokenctl_subs_help 'Copy every org, user, token hash, app, signing key and audit event of one store into a new, empty one: an SQLite file into PostgreSQL (to outgrow one file), or back.'
+            set -g __tokenctl_cmds 'copy'
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
+        case 'tokenctl store copy'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '--json' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Print what was copied as JSON' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--from' '--to' '--db-password-file' '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
+            set -g __tokenctl_vopts_help 'The store to copy: an SQLite file, or jdbc:postgresql://HOST:PORT/DB?user=U' 'The new store: a file that does not exist yet, or an empty PostgreSQL database' 'File holding the database password (else env TOKENCTL_DB_PASSWORD, else ~/.pgpass)' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl completion'
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
@@ -594,6 +610,20 @@ function __tokenctl_option_values
         case 'tokenctl serve|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl serve|--ca-cert'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store|--ca-cert'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store copy|--db-password-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store copy|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store copy|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl store copy|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl completion|--store'
             __fish_complete_path $argv[3]

@@ -33,6 +33,7 @@ public final class Cli {
     /** The subcommands of {@code tokenctl}, in help order. */
     static final List<Class<?>> COMMANDS = List.of(SetupCommand.class, AuthCommand.class, UserCommand.class,
             OrgCommand.class, AuditCommand.class, WhoamiCommand.class, ConfigCommand.class, ServeCommand.class,
+            StoreCommand.class,
             CompletionCommand.class,
             CompletionCommand.Values.class);
 

@@ -5,6 +5,7 @@ import io.tokenctl.api.ServedStore;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.core.Engine;
 import io.tokenctl.core.LocalTokenService;
+import io.tokenctl.core.StoreCopying;
 import io.tokenctl.core.port.StoreAddress;
 import io.tokenctl.core.port.StoreOpener;
 import java.security.SecureRandom;
@@ -43,9 +44,7 @@ final class LocalOrRemote implements ServiceFactory {
 
     @Override
     public ServedStore serve(StoreLocation store, Consumer<String> notes) {
-        StoreAddress address = store.file() != null ? StoreAddress.file(store.file())
-                : StoreAddress.database(store.dbUrl(), store.dbPassword());
-        Engine engine = new Engine(address, StoreOpener.installed(), clock, random).notes(notes)
+        Engine engine = new Engine(address(store), StoreOpener.installed(), clock, random).notes(notes)
                 .busyTimeout(SERVER_BUSY_WAIT);
         try {
             engine.openOrCreate();
@@ -55,6 +54,17 @@ final class LocalOrRemote implements ServiceFactory {
         }
         engine.flushPeriodically();
         return engine;
+    }
+
+    private static StoreAddress address(StoreLocation store) {
+        return store.file() != null ? StoreAddress.file(store.file())
+                : StoreAddress.database(store.dbUrl(), store.dbPassword());
+    }
+
+    @Override
+    public java.util.List<java.util.Map.Entry<String, Long>> copyStore(StoreLocation from, StoreLocation to) {
+        return StoreCopying.copy(StoreOpener.installed(), address(from), address(to)).stream()
+                .map(c -> java.util.Map.entry(c.what(), c.rows())).toList();
     }
 
     @Override

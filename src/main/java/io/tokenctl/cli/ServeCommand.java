@@ -109,22 +109,7 @@ final class ServeCommand extends BaseCommand {
             throw TokenctlException.usage("--store and --db-url exclude each other: serve a store file or a database;"
                     + " give one");
         }
-        Path file = dbPasswordFile;
-        java.util.function.Supplier<String> password = file != null ? () -> passwordIn(file)
-                : () -> root().ctx.env("TOKENCTL_DB_PASSWORD");
-        return new StoreLocation(null, dbUrl, password);
-    }
-
-    /** The first line of the password file, without its line end. */
-    private static String passwordIn(Path file) {
-        try {
-            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-            int nl = text.indexOf('\n');
-            String line = nl < 0 ? text : text.substring(0, nl);
-            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        } catch (java.io.IOException e) {
-            throw TokenctlException.usage("--db-password-file: cannot read " + file + ": " + e.getMessage());
-        }
+        return StoreLocation.database(dbUrl, dbPasswordFile, root().ctx);
     }
 
     /**

@@ -21,6 +21,12 @@ public interface ServiceFactory {
      */
     ServedStore serve(StoreLocation store, Consumer<String> notes);
 
+    /**
+     * Copies every row of the store {@code from} into the new, empty store {@code to}: how many rows of each kind,
+     * in the order copied.
+     */
+    java.util.List<java.util.Map.Entry<String, Long>> copyStore(StoreLocation from, StoreLocation to);
+
     /** A JWT checked against a JWKS document alone: no store, so no revocation. */
     Verification verifyOffline(String token, byte[] jwks, Clock clock);
 

@@ -52,6 +52,8 @@ final class DatabaseUrl {
         p.setProperty("connectTimeout", "5");
         p.setProperty("socketTimeout", "30");
         p.setProperty("tcpKeepAlive", "true");
+        // a batch of inserts (a store copy, a bulk load) goes as multi-row statements
+        p.setProperty("reWriteBatchedInserts", "true");
         return p;
     }
 }

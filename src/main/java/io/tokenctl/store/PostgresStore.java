@@ -207,6 +207,11 @@ final class PostgresStore implements Storage {
     }
 
     @Override
+    public java.util.List<Copied> copyInto(Storage target) {
+        return StoreCopy.copy(this, Dialect.POSTGRESQL, target, Stores.dialectOf(target));
+    }
+
+    @Override
     public void close() {
         changes.close();
         pool.close();

@@ -415,6 +415,11 @@ final class SqliteStore implements Storage {
     }
 
     @Override
+    public java.util.List<Copied> copyInto(Storage target) {
+        return StoreCopy.copy(this, Dialect.SQLITE, target, Stores.dialectOf(target));
+    }
+
+    @Override
     public synchronized void close() {
         handle.close();
     }

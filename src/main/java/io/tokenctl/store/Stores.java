@@ -17,6 +17,24 @@ public final class Stores implements StoreOpener {
     }
 
     @Override
+    public void check(StoreAddress where) {
+        if (!where.isFile()) {
+            DatabaseUrl.check(where.url());
+        }
+    }
+
+    /** The dialect of one of this adapter's stores. */
+    static Dialect dialectOf(Storage s) {
+        if (s instanceof PostgresStore) {
+            return Dialect.POSTGRESQL;
+        }
+        if (s instanceof SqliteStore) {
+            return Dialect.SQLITE;
+        }
+        throw new IllegalArgumentException("not a tokenctl store: " + s.getClass().getName());
+    }
+
+    @Override
     public void warmUp() {
         SqliteStore.warmUp();
     }

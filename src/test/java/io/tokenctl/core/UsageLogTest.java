@@ -192,6 +192,11 @@ class UsageLogTest {
             }
 
             @Override
+            public java.util.List<Copied> copyInto(Storage target) {
+                return real.copyInto(target);
+            }
+
+            @Override
             public void close() {
                 real.close();
             }

@@ -37,8 +37,18 @@ public interface Storage extends AutoCloseable {
     /** How busy its connections are, for metrics. */
     ConnectionUse connections();
 
+    /**
+     * Copies every row into {@code target}, which must hold none (else a conflict, and nothing is written): a store
+     * moving house. Writes wait meanwhile, on both. Says how many rows of each kind it moved.
+     */
+    java.util.List<Copied> copyInto(Storage target);
+
     @Override
     void close();
+
+    /** How many rows of one kind a copy moved. */
+    record Copied(String what, long rows) {
+    }
 
     /** Connections in use, idle, at most, and callers waiting for one. */
     record ConnectionUse(int active, int idle, int max, int waiting) {

@@ -12,6 +12,9 @@ public interface StoreOpener {
      */
     Storage open(StoreAddress where, boolean create, Duration busyWait);
 
+    /** Refuses an address that can't name a store (a database URL that holds a password), before anything opens. */
+    void check(StoreAddress where);
+
     /** Loads, on a second thread while a launcher parses its command line, what opening a store costs anyway. */
     void warmUp();
 
