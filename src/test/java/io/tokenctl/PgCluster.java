@@ -59,6 +59,7 @@ public final class PgCluster {
             if (cluster == null) {
                 whyNot = "no PostgreSQL could be started here: " + String.join("; ", failures);
             } else {
+                System.err.println("PgCluster: " + cluster.how + " on 127.0.0.1:" + cluster.port);
                 PgCluster c = cluster;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

@@ -1,6 +1,7 @@
 package io.tokenctl.core;
 
 import io.tokenctl.core.port.Storage;
+import io.tokenctl.core.port.Rows.UseRow;
 import io.tokenctl.core.port.StoreTx;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -231,12 +232,9 @@ final class UsageLog {
                 return null; // an earlier write of this batch committed, though its answer was lost
             }
             tx.forgetUsageBatches(now.minus(BATCH_IDS_KEPT));
-            batch.uses().forEach((id, use) -> {
-                tx.recordUse(id, use.count(), use.at(), use.ip(), use.app());
-                if (use.app() != null) {
-                    tx.touchApp(id, use.app(), use.at());
-                }
-            });
+            List<UseRow> uses = new ArrayList<>(batch.uses().size());
+            batch.uses().forEach((id, use) -> uses.add(new UseRow(id, use.count(), use.at(), use.ip(), use.app())));
+            tx.recordUses(uses);
             for (Refused r : batch.refused()) {
                 // stamped when written, so a reader following the log by time sees it; the reason says when
                 String reason = r.reason() + (r.count() == 1 ? " (at " + r.first() + ")"

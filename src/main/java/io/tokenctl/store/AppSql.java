@@ -29,12 +29,6 @@ interface AppSql extends AppRows, Statements {
     }
 
     @Override
-    default void touchApp(String tokenId, String app, Instant at) {
-        h().createUpdate("UPDATE token_apps SET last_seen = ? WHERE token_id = ? AND app = ? AND last_seen < ?")
-                .bind(0, millis(at)).bind(1, tokenId).bind(2, app).bind(3, millis(at)).execute();
-    }
-
-    @Override
     default void setAppState(String tokenId, String app, AppState state, Instant at) {
         h().createUpdate("INSERT INTO token_apps (token_id, app, state, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT (token_id, app) DO UPDATE SET state = excluded.state")

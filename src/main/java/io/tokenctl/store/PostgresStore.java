@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The tokenctl store in a PostgreSQL database that several {@code tokenctl serve} instances share: a bounded pool
@@ -30,7 +29,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 final class PostgresStore implements Storage {
     /** The advisory lock every write transaction takes first ("tokenctl" in ASCII). */
-    private static final long WRITE_LOCK = 0x746f6b656e63746cL;
+    static final long WRITE_LOCK = 0x746f6b656e63746cL;
     /** The advisory lock an instance holds while it brings the schema up to date. */
     private static final long MIGRATION_LOCK = WRITE_LOCK + 1;
     /** Connections at most: a server's worker threads, the usage flush and the change poll. */
@@ -167,9 +166,11 @@ final class PostgresStore implements Storage {
     public <T> T write(Function<StoreTx, T> work, Duration wait) {
         long ms = Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis()));
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-                h.execute("SET LOCAL lock_timeout = " + ms);
-                run(h, "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+            // READ COMMITTED, PostgreSQL's default (setting it would cost two round trips a transaction); the
+            // wait for the lock is bounded in the same statement that takes it
+            return jdbi.inTransaction(h -> {
+                run(h, "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ") FROM (SELECT set_config('lock_timeout', '"
+                        + ms + "', true)) AS bounded");
                 return work.apply(new JdbiTx(h, Dialect.POSTGRESQL));
             });
         } catch (JdbiException e) {

@@ -16,6 +16,7 @@ import io.tokenctl.api.TokenStatus;
 import io.tokenctl.core.port.Rows.SecretRow;
 import io.tokenctl.core.port.Rows.TokenFilter;
 import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.Rows.UseRow;
 import io.tokenctl.core.port.TokenRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -276,15 +277,29 @@ interface TokenSql extends TokenRows, Statements {
 
     /** Every SET expression reads the row as it was before the update. */
     @Override
-    default void recordUse(String id, long count, Instant at, String ip, String app) {
-        long t = millis(at);
-        h().createUpdate("UPDATE tokens SET verify_count = verify_count + ?,"
-                        + " last_used_ip = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_ip END,"
-                        + " last_used_app = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_app END,"
-                        + " last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_at END"
-                        + " WHERE id = ?")
-                .bind(0, count).bind(1, t).bind(2, ip).bind(3, t).bind(4, app).bind(5, t).bind(6, t).bind(7, id)
-                .execute();
+    default void recordUses(List<UseRow> uses) {
+        PreparedBatch counts = h().prepareBatch("UPDATE tokens SET verify_count = verify_count + ?,"
+                + " last_used_ip = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_ip END,"
+                + " last_used_app = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_app END,"
+                + " last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at <= ? THEN ? ELSE last_used_at END"
+                + " WHERE id = ?");
+        PreparedBatch apps = h().prepareBatch("UPDATE token_apps SET last_seen = ? WHERE token_id = ? AND app = ?"
+                + " AND last_seen < ?");
+        boolean anyApp = false;
+        for (UseRow u : uses) {
+            long t = millis(u.at());
+            counts.add(u.count(), t, u.ip(), t, u.app(), t, t, u.tokenId());
+            if (u.app() != null) {
+                apps.add(t, u.tokenId(), u.app(), t);
+                anyApp = true;
+            }
+        }
+        if (!uses.isEmpty()) {
+            counts.execute();
+        }
+        if (anyApp) {
+            apps.execute();
+        }
     }
 
     @Override

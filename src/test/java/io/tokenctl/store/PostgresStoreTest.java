@@ -38,4 +38,24 @@ class PostgresStoreTest extends StoreContract {
     protected boolean evictedHere() {
         return evicted.contains("0000000000000c05");
     }
+
+    @org.junit.jupiter.api.Test
+    void aWriteThatWaitsTooLongForTheWriteLockIsUnavailableAndWritesNothing() throws Exception {
+        try (Connection other = PgCluster.get().superuser(PgCluster.databaseOf(url));
+                Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + PostgresStore.WRITE_LOCK + ")");
+            long start = System.nanoTime();
+            io.tokenctl.api.TokenctlException busy = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.tokenctl.api.TokenctlException.class, () -> store.write(tx -> {
+                        tx.insertOrg(new io.tokenctl.core.port.Rows.OrgRow("0000000000000a09", "late", T0));
+                        return null;
+                    }, Duration.ofMillis(300)));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            org.junit.jupiter.api.Assertions.assertEquals(io.tokenctl.api.ErrorCode.UNAVAILABLE, busy.code());
+            org.junit.jupiter.api.Assertions.assertTrue(busy.getMessage().contains("stayed busy"), busy.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(ms >= 250 && ms < 5000, "waited " + ms + " ms");
+            st.execute("SELECT pg_advisory_unlock(" + PostgresStore.WRITE_LOCK + ")");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(1, store.read(io.tokenctl.core.port.StoreTx::countOrgs));
+    }
 }

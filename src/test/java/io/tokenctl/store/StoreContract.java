@@ -20,6 +20,7 @@ import io.tokenctl.core.port.Rows.OrgRow;
 import io.tokenctl.core.port.Rows.SecretRow;
 import io.tokenctl.core.port.Rows.TokenFilter;
 import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.Rows.UseRow;
 import io.tokenctl.core.port.Rows.UserRow;
 import io.tokenctl.core.port.Storage;
 import io.tokenctl.core.port.StoreTx;
@@ -207,11 +208,11 @@ abstract class StoreContract {
             for (int i = 0; i < 5; i++) {
                 Instant at = T0.plusSeconds(i);
                 store.write(tx -> {
-                    tx.recordUse("0000000000000c04", 3, at, "10.0.0.1", null);
+                    tx.recordUses(List.of(new UseRow("0000000000000c04", 3, at, "10.0.0.1", null)));
                     return null;
                 });
                 other.write(tx -> {
-                    tx.recordUse("0000000000000c04", 4, at.minusMillis(500), "10.0.0.2", null);
+                    tx.recordUses(List.of(new UseRow("0000000000000c04", 4, at.minusMillis(500), "10.0.0.2", null)));
                     return null;
                 });
             }

@@ -13,8 +13,6 @@ public interface AppRows {
     /** Records an app's first use with the given state; a concurrent first use keeps the earlier row. */
     void insertAppIfAbsent(String tokenId, String app, AppState state, Instant at);
 
-    void touchApp(String tokenId, String app, Instant at);
-
     /** Sets an app's state, recording the app if it was never seen (approval ahead of first use). */
     void setAppState(String tokenId, String app, AppState state, Instant at);
 

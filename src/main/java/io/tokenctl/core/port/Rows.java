@@ -63,6 +63,10 @@ public final class Rows {
             boolean deactivatedAbove) {
     }
 
+    /** Uses of one token since the last flush: how many, and the latest one's time, address and app. */
+    public record UseRow(String tokenId, long count, Instant at, String ip, String app) {
+    }
+
     /** An app seen using a token. */
     public record AppRow(String tokenId, String app, AppState state, Instant firstSeen, Instant lastSeen) {
     }

@@ -4,6 +4,7 @@ import io.tokenctl.api.TokenStatus;
 import io.tokenctl.core.port.Rows.SecretRow;
 import io.tokenctl.core.port.Rows.TokenFilter;
 import io.tokenctl.core.port.Rows.TokenRow;
+import io.tokenctl.core.port.Rows.UseRow;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -64,10 +65,11 @@ public interface TokenRows {
     void setRevokeOnReuse(String id, boolean on);
 
     /**
-     * Adds {@code count} uses; the last use moves only forward, since flushes (of several processes) may arrive
-     * out of order.
+     * Adds each token's uses, and moves its app's last-seen time (for uses by an app); a last use moves only
+     * forward, since flushes (of several processes) may arrive out of order. In batches: one round trip, not one
+     * per token, while the write lock is held.
      */
-    void recordUse(String id, long count, Instant at, String ip, String app);
+    void recordUses(List<UseRow> uses);
 
     /**
      * Records that the batch of uses {@code batchId} is being written: false when it already was (an earlier
