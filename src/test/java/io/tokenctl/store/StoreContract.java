@@ -224,6 +224,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void aUseByAnAppMovesItsLastSeenOnlyForward() {
+        insert("0000000000000c06", TokenStatus.ACTIVE);
+        store.write(tx -> {
+            tx.insertAppIfAbsent("0000000000000c06", "grafana", AppState.ALLOW, T0);
+            tx.recordUses(List.of(new UseRow("0000000000000c06", 2, T0.plusSeconds(60), "10.0.0.1", "grafana")));
+            tx.recordUses(List.of(new UseRow("0000000000000c06", 1, T0.plusSeconds(30), "10.0.0.2", "grafana")));
+            return null;
+        });
+        var app = store.read(tx -> tx.findApp("0000000000000c06", "grafana")).orElseThrow();
+        assertEquals(T0, app.firstSeen());
+        assertEquals(T0.plusSeconds(60), app.lastSeen());
+        TokenRow row = store.read(tx -> tx.findToken("0000000000000c06")).orElseThrow();
+        assertEquals(3, row.verifyCount());
+        assertEquals("grafana", row.lastUsedApp());
+        assertEquals("10.0.0.1", row.lastUsedIp());
+    }
+
+    @Test
     void aChangeCommittedThroughAnotherConnectionMovesTheCounter() throws Exception {
         insert("0000000000000c05", TokenStatus.ACTIVE);
         Changes changes = store.changes();
