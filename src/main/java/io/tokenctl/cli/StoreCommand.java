@@ -36,7 +36,8 @@ final class StoreCommand {
         String to;
 
         @Option(names = "--db-password-file", paramLabel = "FILE",
-                description = "File holding the database password (else env TOKENCTL_DB_PASSWORD, else ~/.pgpass)")
+                description = "File holding the database password (else env TOKENCTL_DB_PASSWORD, else ~/.pgpass);"
+                        + " one password for both sides: when two databases differ, use ~/.pgpass")
         Path dbPasswordFile;
 
         @Option(names = "--json", description = "Print what was copied as JSON")

@@ -102,12 +102,21 @@ public final class Engine implements ServedStore {
         return address;
     }
 
-    /** The open store, opened on first use. */
-    synchronized Storage store() {
-        if (store == null) {
-            open(false);
+    /**
+     * The open store, opened on first use. Once open it is read without this engine's lock, which a flush may
+     * hold for as long as the store makes it wait: a verify answered from the cache must not queue behind it.
+     */
+    Storage store() {
+        Storage s = store;
+        if (s != null) {
+            return s;
         }
-        return store;
+        synchronized (this) {
+            if (store == null) {
+                open(false);
+            }
+            return store;
+        }
     }
 
     /**
@@ -180,17 +189,19 @@ public final class Engine implements ServedStore {
      * Writes what verifies counted since the last flush, in one transaction. It waits only briefly for another
      * process's write to end: then it throws, and what it held waits for the next flush.
      */
-    public synchronized void flushUsage() {
-        if (store != null) {
-            usage.flush(store, true, clock.instant(), false);
+    public void flushUsage() {
+        Storage s = store; // the usage log serialises flushes itself; this engine's lock is not held meanwhile
+        if (s != null) {
+            usage.flush(s, true, clock.instant(), false);
         }
     }
 
     /** Writes, now, whatever verifies counted (an audit read wants the refusals counted here). */
-    synchronized void flushQuietly() {
-        if (store != null && !usage.isEmpty()) {
+    void flushQuietly() {
+        Storage s = store;
+        if (s != null && !usage.isEmpty()) {
             try {
-                usage.flush(store, false, clock.instant(), false);
+                usage.flush(s, false, clock.instant(), false);
             } catch (TokenctlException e) {
                 notes.accept("verifies counted here could not be recorded: " + e.getMessage());
             }

@@ -308,7 +308,13 @@ public final class Server implements AutoCloseable {
             long nanos = System.nanoTime() - start;
             String outcome = ex.outcome();
             if (outcome == null && (template.equals(ApiRoutes.VERIFY) || template.equals(ApiRoutes.AUTHZ))) {
-                outcome = ex.status() == 503 ? "unavailable" : ex.status() >= 500 ? "error" : "bad_request";
+                // refused before an answer was decided (the caller's own token, a bad body, the store away)
+                outcome = switch (ex.status()) {
+                    case 401 -> "unauthenticated";
+                    case 403 -> "forbidden";
+                    case 503 -> "unavailable";
+                    default -> ex.status() >= 500 ? "error" : "bad_request";
+                };
             }
             metrics.request(request.getMethod(), template, ex.status(), nanos, outcome);
             long tenths = nanos / 100_000;

@@ -31,7 +31,8 @@ final class DatabaseUrl {
                 }
             }
         }
-        if (url.substring(PREFIX.length()).contains("@")) {
+        String authority = url.substring(PREFIX.length()).split("[/?]", 2)[0];
+        if (authority.contains("@")) {
             throw TokenctlException.usage("--db-url: user:password@host is not how pgjdbc reads a URL, and a password"
                     + " never goes on the command line; use jdbc:postgresql://HOST:PORT/DB?user=U and give the"
                     + " password in TOKENCTL_DB_PASSWORD, --db-password-file F or ~/.pgpass");
@@ -52,6 +53,8 @@ final class DatabaseUrl {
         p.setProperty("connectTimeout", "5");
         p.setProperty("socketTimeout", "30");
         p.setProperty("tcpKeepAlive", "true");
+        // a server's error detail quotes the row's values ("Key (...)=(...)"): never into a message or a log
+        p.setProperty("logServerErrorDetail", "false");
         // a batch of inserts (a store copy, a bulk load) goes as multi-row statements
         p.setProperty("reWriteBatchedInserts", "true");
         return p;

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * The numbered schema migrations, the same for every dialect: migration N is {@code migrations/VN__name.sql},
  * what SQLite and PostgreSQL agree on, then {@code migrations/<dialect>/VN__name.sql}, what they don't (triggers,
- * generated keys, PostgreSQL's change counter). Either part may be missing.
+ * generated keys, PostgreSQL's change counter). Either part may be missing, and both for a dialect the change
+ * does not touch (it only moves that store's version).
  */
 final class Migrations {
-    private static final List<String> NAMES = List.of("V1__init.sql", "V2__reach_and_standing.sql", "V3__usage_batches.sql");
+    private static final List<String> NAMES = List.of("V1__init.sql", "V2__reach_and_standing.sql", "V3__usage_batches.sql",
+            "V4__change_channel.sql");
     /** The schema version this build brings a store to. */
     static final int LATEST = NAMES.size();
 
@@ -25,8 +27,9 @@ final class Migrations {
         List<String> out = new ArrayList<>(2);
         String common = resource("migrations/" + name);
         String own = resource("migrations/" + dialect.migrations + "/" + name);
-        if (common == null && own == null) {
-            throw new IllegalStateException("missing migration " + name);
+        if (common == null && own == null && java.util.Arrays.stream(Dialect.values())
+                .allMatch(d -> Migrations.class.getResource("migrations/" + d.migrations + "/" + name) == null)) {
+            throw new IllegalStateException("missing migration " + name); // a name mistyped: no dialect has it
         }
         if (common != null) {
             out.add(common);

@@ -15,6 +15,8 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -39,14 +41,20 @@ final class PostgresStore implements Storage {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Duration busyWait;
-    private final PgChanges changes;
+    private final Properties props;
+    private PgChanges changes;
+    /**
+     * One write of this instance at a time waits for the database's write lock; the others wait here, holding no
+     * connection, so writes queued behind another instance's long one can't take the whole pool from reads.
+     */
+    private final Semaphore writer = new Semaphore(1, true);
 
-    private PostgresStore(String url, HikariDataSource pool, Duration busyWait, Properties listenerProps) {
+    private PostgresStore(String url, HikariDataSource pool, Duration busyWait, Properties props) {
         this.url = url;
         this.pool = pool;
         this.jdbi = SqliteStore.jdbi(pool);
         this.busyWait = busyWait;
-        this.changes = new PgChanges(url, listenerProps, jdbi);
+        this.props = props;
     }
 
     /**
@@ -76,6 +84,9 @@ final class PostgresStore implements Storage {
         PostgresStore store = new PostgresStore(url, pool, busyWait, props);
         try {
             store.migrate();
+            String storeId = store.jdbi.withHandle(h -> h.createQuery("SELECT store_id FROM tokenctl_changes")
+                    .mapTo(String.class).one());
+            store.changes = new PgChanges(url, props, storeId);
             store.changes.start();
         } catch (RuntimeException e) {
             store.close();
@@ -164,6 +175,28 @@ final class PostgresStore implements Storage {
     /** One transaction that first waits (at most {@code wait}) for the write lock, so writes never interleave. */
     @Override
     public <T> T write(Function<StoreTx, T> work, Duration wait) {
+        long start = System.nanoTime();
+        try {
+            if (!writer.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw busy(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy(e);
+        }
+        try {
+            return writeHoldingTurn(work, wait.minusNanos(System.nanoTime() - start));
+        } finally {
+            writer.release();
+        }
+    }
+
+    private TokenctlException busy(Exception e) {
+        return new TokenctlException(ErrorCode.UNAVAILABLE, "database " + url + " stayed busy (another write held it"
+                + " too long); nothing was changed: try again", e);
+    }
+
+    private <T> T writeHoldingTurn(Function<StoreTx, T> work, Duration wait) {
         long ms = Math.max(1, Math.min(Integer.MAX_VALUE, wait.toMillis()));
         try {
             // READ COMMITTED, PostgreSQL's default (setting it would cost two round trips a transaction); the
@@ -214,7 +247,9 @@ final class PostgresStore implements Storage {
 
     @Override
     public void close() {
-        changes.close();
+        if (changes != null) {
+            changes.close();
+        }
         pool.close();
     }
 
@@ -224,9 +259,13 @@ final class PostgresStore implements Storage {
      * login, a missing database, a rule of the schema) is a failure naming what to fix.
      */
     static TokenctlException error(String url, Throwable e) {
-        SQLException sql = find(e, SQLException.class);
+        SQLException sql = Failures.find(e, SQLException.class);
+        // a batch's own message quotes its statement with every value (hashes, keys): say the server's error
+        while (sql instanceof java.sql.BatchUpdateException && sql.getNextException() != null) {
+            sql = sql.getNextException();
+        }
         String state = sql == null ? null : sql.getSQLState();
-        String why = firstLine(sql != null ? sql : e);
+        String why = Failures.firstLine(sql != null ? sql : e);
         if (sql instanceof SQLTransientConnectionException) {
             return new TokenctlException(ErrorCode.UNAVAILABLE, "database " + url + " can't be reached: " + why, e);
         }
@@ -239,26 +278,14 @@ final class PostgresStore implements Storage {
                 return new TokenctlException(ErrorCode.UNAVAILABLE, "database " + url + " stayed busy (another"
                         + " write held it too long); nothing was changed: try again", e);
             }
+            if (sql instanceof java.sql.BatchUpdateException) {
+                return TokenctlException.failure("database " + url + " failed (SQLState " + state + ")", e);
+            }
             if (state.equals("28P01") || state.equals("28000")) {
                 return TokenctlException.failure("database " + url + " refused the login: " + why + "; give the"
                         + " password in TOKENCTL_DB_PASSWORD, --db-password-file or ~/.pgpass", e);
             }
         }
         return TokenctlException.failure("database " + url + " failed: " + why, e);
-    }
-
-    private static <X extends Throwable> X find(Throwable e, Class<X> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
-
-    private static String firstLine(Throwable t) {
-        String m = String.valueOf(t.getMessage());
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).strip();
     }
 }

@@ -164,11 +164,7 @@ final class SqliteStore implements Storage {
     }
 
     private static SQLException sqliteException(Throwable e) {
-        Throwable t = e;
-        while (t != null && !(t instanceof SQLException)) {
-            t = t.getCause();
-        }
-        return (SQLException) t;
+        return Failures.find(e, SQLException.class);
     }
 
     /**
@@ -445,12 +441,6 @@ final class SqliteStore implements Storage {
                 return TokenctlException.failure("store " + file + " can't be used, and nothing was changed: " + why, e);
             }
         }
-        return TokenctlException.failure("store " + file + " failed: " + firstLine(t == null ? e : t), e);
-    }
-
-    private static String firstLine(Throwable t) {
-        String m = String.valueOf(t.getMessage());
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return TokenctlException.failure("store " + file + " failed: " + Failures.firstLine(t == null ? e : t), e);
     }
 }

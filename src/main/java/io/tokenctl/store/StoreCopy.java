@@ -55,8 +55,8 @@ final class StoreCopy {
                 }
             }
             List<Copied> copied = new ArrayList<>();
-            try {
-                for (Table t : TABLES) {
+            for (Table t : TABLES) {
+                try {
                     long n = copyTable(in, out, t);
                     long there = out.createQuery("SELECT count(*) FROM " + t.name()).mapTo(Long.class).one();
                     if (there != n) {
@@ -64,10 +64,9 @@ final class StoreCopy {
                                 + "; nothing was written", null);
                     }
                     copied.add(new Copied(t.what(), n));
+                } catch (SQLException e) {
+                    throw failed(t, e);
                 }
-            } catch (SQLException e) {
-                throw new TokenctlException(ErrorCode.FAILURE, "the copy failed, and nothing was written: "
-                        + e.getMessage(), e);
             }
             if (toDialect == Dialect.POSTGRESQL) {
                 // the next audit event the database numbers comes after the copied ones
@@ -76,6 +75,21 @@ final class StoreCopy {
             }
             return copied;
         }));
+    }
+
+    /**
+     * Why copying a table failed, without what a batch's message quotes (its statement with every value, private
+     * keys and hashes among them): the database's own error, first line, and no cause that would print them.
+     */
+    private static TokenctlException failed(Table t, SQLException e) {
+        SQLException cause = e;
+        while (cause instanceof java.sql.BatchUpdateException && cause.getNextException() != null) {
+            cause = cause.getNextException();
+        }
+        String why = cause instanceof java.sql.BatchUpdateException ? "SQLState " + cause.getSQLState()
+                : String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+        return new TokenctlException(ErrorCode.FAILURE, "copying " + t.what() + " failed, and nothing was written: "
+                + why, cause instanceof java.sql.BatchUpdateException ? null : cause);
     }
 
     private static long copyTable(Handle in, Handle out, Table t) throws SQLException {

@@ -120,7 +120,7 @@ public final class ScaleBench {
         if (killListeners) {
             try (Connection c = PgCluster.get().superuser("postgres"); Statement st = c.createStatement()) {
                 st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-                        + PgCluster.databaseOf(db) + "' AND query = 'LISTEN tokenctl_changes'");
+                        + PgCluster.databaseOf(db) + "' AND application_name = 'tokenctl listener'");
             }
         }
         viaA.retire(t.token().id());

@@ -148,7 +148,7 @@ class ScaleOutTest {
     private int terminateListeners() throws Exception {
         try (Connection c = PgCluster.get().superuser("postgres"); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                        + " WHERE datname = '" + PgCluster.databaseOf(db) + "' AND query = 'LISTEN tokenctl_changes'")) {
+                        + " WHERE datname = '" + PgCluster.databaseOf(db) + "' AND application_name = 'tokenctl listener'")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -158,7 +158,7 @@ class ScaleOutTest {
         for (int i = 0; i < 100; i++) {
             try (Connection c = PgCluster.get().superuser("postgres"); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '"
-                            + PgCluster.databaseOf(db) + "' AND query = 'LISTEN tokenctl_changes'")) {
+                            + PgCluster.databaseOf(db) + "' AND application_name = 'tokenctl listener'")) {
                 rs.next();
                 if (rs.getInt(1) == n) {
                     return;
@@ -250,7 +250,7 @@ class ScaleOutTest {
                     ResultSet rs = st.executeQuery("SELECT count(*), max(version) FROM tokenctl_schema")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
-                assertEquals(3, rs.getInt(2), "the latest schema");
+                assertEquals(4, rs.getInt(2), "the latest schema");
             }
             String secret = instances.get(0).as(null).setup(new Setup("admin", "acme", false)).token().secret();
             for (Instance i : instances) {

@@ -58,4 +58,74 @@ class PostgresStoreTest extends StoreContract {
         }
         org.junit.jupiter.api.Assertions.assertEquals(1, store.read(io.tokenctl.core.port.StoreTx::countOrgs));
     }
+
+    /** A write of many rows bumps the change counter once, not once per row (a bulk write was quadratic). */
+    @org.junit.jupiter.api.Test
+    void aBulkWriteMovesTheChangeCounterOnce() throws Exception {
+        store.write(tx -> {
+            tx.insertOrg(new io.tokenctl.core.port.Rows.OrgRow("00000000000b0001", "bulk", T0));
+            for (int i = 0; i < 2000; i++) {
+                tx.insertUser(new io.tokenctl.core.port.Rows.UserRow(String.format("%016x", 0xb10000 + i), "bulk" + i, T0));
+            }
+            return null;
+        });
+        long before = counter();
+        store.write(tx -> {
+            for (int i = 0; i < 2000; i++) {
+                tx.insertMembership(String.format("%016x", 0xb10000 + i), "00000000000b0001", "normal");
+            }
+            return null;
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(before + 1, counter(), "one transaction, one change");
+    }
+
+    /** A database the previous release left at schema 3 moves to 4: its store gets an id, its changes are heard. */
+    @org.junit.jupiter.api.Test
+    void aSchemaThreeDatabaseUpgradesAndItsChangesAreHeardOnItsOwnChannel() throws Exception {
+        String old = PgCluster.get().newDatabase();
+        try (Connection c = PgCluster.get().superuser(PgCluster.databaseOf(old)); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE tokenctl_schema (version INTEGER NOT NULL)");
+            st.execute("INSERT INTO tokenctl_schema (version) VALUES (3)");
+            for (int v = 1; v <= 3; v++) {
+                for (String script : Migrations.scripts(Dialect.POSTGRESQL, v)) {
+                    st.execute(script);
+                }
+            }
+        }
+        Set<String> heard = ConcurrentHashMap.newKeySet();
+        try (Storage s = PostgresStore.open(StoreAddress.database(old, null), Duration.ofSeconds(5))) {
+            s.changes().onTokenChanged(heard::add);
+            try (Connection c = PgCluster.get().superuser(PgCluster.databaseOf(old)); Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT version, length(store_id) FROM tokenctl_schema,"
+                            + " tokenctl_changes")) {
+                rs.next();
+                org.junit.jupiter.api.Assertions.assertEquals(Migrations.LATEST, rs.getInt(1));
+                org.junit.jupiter.api.Assertions.assertEquals(32, rs.getInt(2));
+            }
+            s.write(tx -> {
+                tx.insertOrg(new io.tokenctl.core.port.Rows.OrgRow(ORG, "acme", T0));
+                tx.insertUser(new io.tokenctl.core.port.Rows.UserRow(USER, "ann", T0));
+                tx.insertMembership(USER, ORG, "admin");
+                tx.insertToken(token("0000000000000c07", io.tokenctl.api.TokenStatus.ACTIVE));
+                return null;
+            });
+            s.write(tx -> {
+                tx.setStatus("0000000000000c07", io.tokenctl.api.TokenStatus.RETIRED, "leaked", T0);
+                return null;
+            });
+            for (int i = 0; i < 100 && !heard.contains("0000000000000c07"); i++) {
+                Thread.sleep(20);
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(heard.contains("0000000000000c07"),
+                    "the retirement was heard on the store's channel: " + heard);
+        }
+    }
+
+    private long counter() throws Exception {
+        try (Connection c = PgCluster.get().superuser(PgCluster.databaseOf(url)); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT counter FROM tokenctl_changes")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -193,4 +193,41 @@ class StoreCopyTest {
         bad.expect(2);
         assertTrue(bad.err().contains("never goes on the command line") && !bad.err().contains("=p"), bad.err());
     }
+
+    /** A batch that fails says which table, never the statement with its values (the signing keys, the hashes). */
+    @Test
+    void aCopyThatFailsInABatchSaysNoPrivateKey() throws Exception {
+        Path file = home.resolve("s.db");
+        try (Engine e = engine(StoreAddress.file(file))) {
+            String root = e.as(null).setup(new Setup("admin", "acme", false)).token().secret();
+            e.as(root).rotateOrgKey("acme");
+        }
+        String privateKey;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT private_key FROM org_keys LIMIT 1")) {
+            rs.next();
+            privateKey = rs.getString(1);
+        }
+        String db = PgCluster.get().newDatabase();
+        PostgresStore.open(StoreAddress.database(db, null), Duration.ofSeconds(5)).close(); // an empty tokenctl db
+        try (java.sql.Connection c = PgCluster.get().superuser(PgCluster.databaseOf(db));
+                java.sql.Statement st = c.createStatement()) {
+            // any failure of the batch will do (a connection lost, a value PostgreSQL refuses); here a check
+            st.execute("ALTER TABLE org_keys ADD CONSTRAINT short_keys CHECK (length(private_key) < 5)");
+        }
+        io.tokenctl.api.TokenctlException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tokenctl.api.TokenctlException.class, () -> io.tokenctl.core.StoreCopying.copy(
+                        StoreOpener.installed(), StoreAddress.file(file), StoreAddress.database(db, null)));
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            chain.append(t).append('\n');
+        }
+        assertFalse(chain.toString().contains(privateKey), "the copy's failure holds a private signing key");
+        assertTrue(e.getMessage().contains("org_keys"), e.getMessage());
+        // and the --debug trace the CLI would print holds none either
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertFalse(trace.toString().contains(privateKey), "the stack trace holds a private signing key");
+    }
 }
