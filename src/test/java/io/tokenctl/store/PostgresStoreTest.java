@@ -109,6 +109,7 @@ class PostgresStoreTest extends StoreContract {
                 tx.insertToken(token("0000000000000c07", io.tokenctl.api.TokenStatus.ACTIVE));
                 return null;
             });
+            waitForListener(old);
             s.write(tx -> {
                 tx.setStatus("0000000000000c07", io.tokenctl.api.TokenStatus.RETIRED, "leaked", T0);
                 return null;
@@ -119,6 +120,23 @@ class PostgresStoreTest extends StoreContract {
             org.junit.jupiter.api.Assertions.assertTrue(heard.contains("0000000000000c07"),
                     "the retirement was heard on the store's channel: " + heard);
         }
+    }
+
+    /** Until the store's listener has said LISTEN (it starts on a thread of its own). */
+    private static void waitForListener(String db) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Connection c = PgCluster.get().superuser(PgCluster.databaseOf(db)); Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '"
+                            + PgCluster.databaseOf(db) + "' AND application_name = 'tokenctl listener'"
+                            + " AND query LIKE 'LISTEN%'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the listener never listened");
     }
 
     private long counter() throws Exception {
