@@ -168,8 +168,8 @@ class AuthLifecycleTest extends AdminStore {
     }
 
     @Test
-    void cloneWithFlagsTakesThoseInstead() throws Exception {
-        String id = newToken("--read-buckets");
+    void cloneWithFlagsTakesThoseOfItsSource() throws Exception {
+        String id = newToken("--read-buckets", "--read-dashboards");
         JsonNode clone = JSON.readTree(admin.run("auth", "clone", id, "--read-dashboards", "--description", "dash", "--json")
                 .expect(0).out());
         assertEquals(1, clone.get("permissions").size());

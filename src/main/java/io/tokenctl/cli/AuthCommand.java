@@ -179,10 +179,15 @@ final class AuthCommand {
     }
 
     static void print(BaseCommand cmd, OutputOptions output, Token t) {
+        print(cmd, output, List.of(t));
+    }
+
+    /** Tokens as one table, or with --json one object each (one token: one object, as jq reads a stream). */
+    static void print(BaseCommand cmd, OutputOptions output, List<Token> tokens) {
         if (output.json) {
-            TokenOutput.json(cmd.out(), t, null);
+            tokens.forEach(t -> TokenOutput.json(cmd.out(), t, null));
         } else {
-            TokenOutput.table(cmd.out(), List.of(t), output.hideHeaders);
+            TokenOutput.table(cmd.out(), tokens, output.hideHeaders);
         }
     }
 
@@ -217,7 +222,8 @@ final class AuthCommand {
 
     @Command(name = "retire", mixinStandardHelpOptions = true,
             description = {"Revoke a token for good; it stays listed as history with status retired.",
-                "With --secret-stdin, retire whichever token a leaked secret (read from stdin) belongs to."},
+                "With --secret-stdin, read any text on stdin (a log, a config file) and retire the token of every",
+                "tokenctl secret in it; a secret that belongs to no token here is said on stderr."},
             footerHeading = "%nExamples:%n",
             footer = {"  tokenctl auth retire 65f1c2a09b7e4d11",
                 "  tokenctl auth retire --secret-stdin < leaked.txt"})
@@ -226,7 +232,7 @@ final class AuthCommand {
                 description = "Token id (or give --secret-stdin)")
         String id;
 
-        @Option(names = "--secret-stdin", description = "Read the token's secret from stdin instead of an id")
+        @Option(names = "--secret-stdin", description = "Retire the token of every secret in the text on stdin, instead of an id")
         boolean secretStdin;
 
         @Mixin
@@ -237,7 +243,11 @@ final class AuthCommand {
             if (secretStdin == (id != null)) {
                 throw TokenctlException.usage("auth retire: give a token ID or --secret-stdin, not both or neither");
             }
-            print(this, output, secretStdin ? service.retireBySecret(new FindSecret(readSecret())) : service.retire(id));
+            if (secretStdin) {
+                AuthUse.eachSecret(this, output, service::retireBySecret);
+            } else {
+                print(this, output, service.retire(id));
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tokenctl.cli;
 
 import io.tokenctl.api.AppState;
+import io.tokenctl.api.ErrorCode;
 import io.tokenctl.api.ApiJson;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.Requests.FindSecret;
@@ -8,6 +9,8 @@ import io.tokenctl.api.Requests.SetAppState;
 import io.tokenctl.api.Requests.Verify;
 import io.tokenctl.api.Results.AppUse;
 import io.tokenctl.api.Results.Verification;
+import io.tokenctl.api.SecretText;
+import io.tokenctl.api.Token;
 import io.tokenctl.api.TokenService;
 import io.tokenctl.api.TokenctlException;
 import java.io.IOException;
@@ -107,8 +110,11 @@ final class AuthUse {
     }
 
     @Command(name = "find", mixinStandardHelpOptions = true,
-            description = {"Which token is this secret? Reads a secret found in a log or a repo from stdin and shows",
-                "its token (id, owner, status) without printing the secret. Audited."},
+            description = {"Which tokens are these secrets? Reads any text from stdin (a log, a config file, a diff),",
+                "picks out every tokenctl secret in it (tctl_ secrets whose checksum holds, and tokenctl JWTs) and",
+                "shows each one's token (id, owner, status) without printing the secret. Audited. A secret that",
+                "belongs to no token here is said on stderr, with its line; none at all is exit 5.",
+                "With --json, one object per token found."},
             footerHeading = "%nExample:%n",
             footer = "  tokenctl auth find < leaked.txt && tokenctl auth retire --secret-stdin < leaked.txt")
     static final class Find extends BaseCommand {
@@ -117,8 +123,44 @@ final class AuthUse {
 
         @Override
         void run(TokenService service) {
-            AuthCommand.print(this, output, service.find(new FindSecret(readSecret())));
+            eachSecret(this, output, service::find);
         }
+    }
+
+    /** The most of stdin find and retire --secret-stdin read: a big log, not an endless stream. */
+    static final int TEXT_AT_MOST = 64 * 1024 * 1024;
+
+    /**
+     * Runs {@code act} on every tokenctl secret in the text on stdin and prints the tokens it answers with. A
+     * secret that belongs to no token here gets a line on stderr; when none does, or the text holds no secret at
+     * all, the command fails with not found (exit 5).
+     */
+    static void eachSecret(BaseCommand cmd, OutputOptions output, java.util.function.Function<FindSecret, Token> act) {
+        List<SecretText.Found> found = SecretText.in(cmd.readText(TEXT_AT_MOST));
+        if (found.isEmpty()) {
+            throw TokenctlException.notFound("no tokenctl secret in the text on stdin (looked for tctl_ secrets with a"
+                    + " valid checksum, and tokenctl JWTs)");
+        }
+        List<Token> tokens = new java.util.ArrayList<>();
+        TokenctlException unknown = null;
+        for (SecretText.Found f : found) {
+            try {
+                tokens.add(act.apply(new FindSecret(f.secret())));
+            } catch (TokenctlException e) {
+                if (e.code() != ErrorCode.NOT_FOUND) {
+                    throw e;
+                }
+                unknown = e;
+                if (found.size() > 1) {
+                    cmd.err().println("tokenctl: the secret on line " + f.line() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (tokens.isEmpty()) {
+            throw found.size() == 1 ? unknown : TokenctlException.notFound("none of the " + found.size()
+                    + " secrets on stdin belongs to a token here");
+        }
+        AuthCommand.print(cmd, output, tokens);
     }
 
     @Command(name = "apps", mixinStandardHelpOptions = true,

@@ -67,6 +67,21 @@ abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /** All of stdin as text (bytes that aren't UTF-8 read as U+FFFD), refused past {@code atMost} bytes. */
+    String readText(int atMost) {
+        try {
+            byte[] bytes = root().ctx.stdin().readNBytes(atMost + 1);
+            if (bytes.length > atMost) {
+                throw io.tokenctl.api.TokenctlException.usage("stdin holds more than " + (atMost >> 20) + " MiB; give"
+                        + " the part that may hold the secrets (e.g. `grep -hE 'tctl_|eyJ' big.log | tokenctl "
+                        + spec.qualifiedName().substring("tokenctl ".length()) + " ...`)");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw io.tokenctl.api.TokenctlException.failure("cannot read stdin: " + e.getMessage(), e);
+        }
+    }
+
     boolean needsToken() {
         return true;
     }

@@ -49,7 +49,7 @@ final class Authenticator {
                     + " works in no org: its owner belongs to none of its orgs any more");
         }
         return new Caller(token.id(), token.kind(), token.userId(), token.userName(), token.orgId(), token.orgName(),
-                token.permissions(), orgs);
+                token.permissions(), token.expiresAt(), orgs);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tokenctl.core;
 import io.tokenctl.api.Permission;
 import io.tokenctl.api.Role;
 import io.tokenctl.api.TokenKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ record Caller(
         String homeOrgId,
         String homeOrgName,
         List<Permission> tokenPermissions,
+        Instant tokenExpiresAt,
         Map<String, OrgAccess> orgs) {
 
     /** One org the operator token works in, and the role it acts with there. */

@@ -109,7 +109,7 @@ public final class LocalTokenService implements TokenService {
             // the operator token reaches every org its admin will belong to
             Minting.Plan plan = new Minting.Plan(TokenKind.USER, user, org, List.of(), true, Permissions.allAccess(),
                     username + "'s operator token", null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(), List.of());
-            Minting.Minted minted = Minting.insert(tx, plan, null, now, engine.random.get());
+            Minting.Minted minted = Minting.insert(tx, plan, null, null, now, engine.random.get());
             tx.insertAudit(new io.tokenctl.core.port.Rows.AuditRow(null, now, minted.row().id(), username, org.id(), "setup",
                     "org:" + orgName, Audit.ALLOWED, null));
             return new SetupResult(org.id(), org.name(), user.id(), user.name(), minted.created());
@@ -150,7 +150,7 @@ public final class LocalTokenService implements TokenService {
             UserRow owner = request.account() ? null : Minting.owner(tx, caller, request.user());
             Minting.Plan plan = Minting.plan(tx, caller, request.account() ? TokenKind.ACCOUNT : TokenKind.USER, owner,
                     request.orgs(), request.allOrgs(), List.of(), permissions, description, expiresAt, use);
-            Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
+            Minting.Minted minted = Minting.mint(tx, caller, plan, null, now, engine.random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "create", minted.row().id(), null);
             if (request.status() == TokenStatus.INACTIVE) {
                 // made inactive, as InfluxDB's API allows: it works once someone activates it
@@ -227,10 +227,11 @@ public final class LocalTokenService implements TokenService {
             Visibility.Managed managed = Visibility.manageable(tx, caller, request.id());
             TokenRow row = managed.row();
             requireNotRetired(row, "updated");
+            Instant expiresAt = row.expiresAt();
             if (request.expires() != null) {
                 Minting.requireCanReissue(tx, caller, row);
+                expiresAt = newExpiry(caller, row, futureExpiry(request.expires(), now), now);
             }
-            Instant expiresAt = request.expires() == null ? row.expiresAt() : futureExpiry(request.expires(), now);
             tx.updateToken(row.id(), description == null ? row.description() : description, expiresAt, now);
             String reason = null;
             if (request.owner() != null) {
@@ -244,6 +245,30 @@ public final class LocalTokenService implements TokenService {
             }
             return Tokens.view(tx.findToken(row.id()).orElseThrow(), now);
         });
+    }
+
+    /**
+     * The expiry an update may give {@code row}: an expired token stays expired (it was revoked at expiry); a live
+     * one may be given less time freely, and more only up to what the token that made it could grant
+     * ({@code expiresAtMost}) and what the operator token itself has left.
+     */
+    private static Instant newExpiry(Caller caller, TokenRow row, Instant wanted, Instant now) {
+        if (row.expiresAt() != null && !row.expiresAt().isAfter(now)) {
+            throw TokenctlException.conflict("token " + row.id() + " expired at " + row.expiresAt() + "; an expired"
+                    + " token stays expired (it was revoked at expiry): create a new token");
+        }
+        boolean longer = wanted == null ? row.expiresAt() != null
+                : row.expiresAt() != null && wanted.isAfter(row.expiresAt());
+        if (longer) {
+            Instant most = row.expiresAtMost();
+            if (most != null && (wanted == null || wanted.isAfter(most))) {
+                throw TokenctlException.forbidden("expires: " + (wanted == null ? "never" : wanted.toString())
+                        + " is later than token " + row.id() + " may ever live, " + most + " (what the token that made"
+                        + " it could grant); give an expiry at or before " + most + ", or create a new token");
+            }
+            Minting.requireLivesWithin(caller, wanted);
+        }
+        return wanted;
     }
 
     private static String statusAction(TokenStatus status) {
@@ -374,6 +399,14 @@ public final class LocalTokenService implements TokenService {
                 throw TokenctlException.conflict("token " + original.id() + " expired at " + original.expiresAt()
                         + "; a clone would be born expired: create a new token with a new expiry");
             }
+            if (wanted != null) {
+                // a clone only narrows: what it asks for, its source must already hold
+                Permission missing = Permissions.firstNotAllowed(original.permissions(), wanted);
+                if (missing != null) {
+                    throw TokenctlException.forbidden("a clone only narrows: token " + original.id() + " does not hold "
+                            + missing + "; ask for some of its permissions, or create a new token");
+                }
+            }
             List<Permission> permissions = wanted != null ? wanted : original.permissions();
             String desc = description != null ? description
                     : wanted != null ? null : original.description();
@@ -389,7 +422,7 @@ public final class LocalTokenService implements TokenService {
             Minting.Plan plan = Minting.plan(tx, caller, TokenKind.USER, Minting.owner(tx, caller, null), orgNames,
                     original.allOrgs(), original.excludedOrgIds(), permissions, desc, original.expiresAt(),
                     new Minting.Use(original.format(), original.appDefault(), original.allowIps()));
-            Minting.Minted minted = Minting.mint(tx, caller, plan, now, engine.random.get());
+            Minting.Minted minted = Minting.mint(tx, caller, plan, original.expiresAtMost(), now, engine.random.get());
             Audit.allowed(tx, caller, now, plan.home().id(), "clone", minted.row().id(), "clone of " + original.id());
             return minted.created();
         });

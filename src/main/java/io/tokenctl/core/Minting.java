@@ -208,18 +208,41 @@ final class Minting {
         }
     }
 
-    static Minted mint(StoreTx tx, Caller caller, Plan plan, Instant now, SecureRandom random) {
+    /**
+     * Makes the token {@code plan} says, as {@code caller}: within what the caller holds, and living no longer
+     * than the caller's own token. {@code atMost}: a further bound on its expiry (a clone's source's), or null.
+     */
+    static Minted mint(StoreTx tx, Caller caller, Plan plan, Instant atMost, Instant now, SecureRandom random) {
         authorize(tx, caller, plan);
-        return insert(tx, plan, caller.tokenId(), now, random);
+        requireLivesWithin(caller, plan.expiresAt());
+        return insert(tx, plan, caller.tokenId(), earlier(atMost, caller.tokenExpiresAt()), now, random);
     }
 
-    static Minted insert(StoreTx tx, Plan plan, String createdBy, Instant now, SecureRandom random) {
+    /**
+     * No token outlives the operator token that makes it or gives it more time, as a Vault child token can't
+     * outlive its parent: with an operator token that expires, a new expiry must come at or before it.
+     */
+    static void requireLivesWithin(Caller caller, Instant expiresAt) {
+        Instant mine = caller.tokenExpiresAt();
+        if (mine != null && (expiresAt == null || expiresAt.isAfter(mine))) {
+            throw TokenctlException.forbidden("expires: " + (expiresAt == null ? "never" : expiresAt.toString())
+                    + " is later than the operator token's own expiry, " + mine + "; a token can't be given more"
+                    + " time than the token giving it has: give an expiry at or before " + mine);
+        }
+    }
+
+    /** The earlier of two bounds, null meaning none. */
+    static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    static Minted insert(StoreTx tx, Plan plan, String createdBy, Instant atMost, Instant now, SecureRandom random) {
         String id = Ids.fresh(tx, StoreTx.Keyed.TOKENS, now, random);
         List<String> scopeIds = plan.scope().stream().map(OrgRow::id).sorted().toList();
         UserRow owner = plan.owner();
         TokenRow row = new TokenRow(id, plan.kind(), owner == null ? null : owner.id(), owner == null ? null : owner.name(),
                 plan.home().id(), plan.home().name(), plan.allOrgs(), scopeIds, plan.description(), TokenStatus.ACTIVE,
-                null, Permissions.normalize(plan.permissions()), plan.expiresAt(), now, now, createdBy, null,
+                null, Permissions.normalize(plan.permissions()), plan.expiresAt(), atMost, now, now, createdBy, null,
                 plan.format(), plan.appDefault(), plan.allowIps(), false, 0, null, null, null, List.of(), null, false);
         String secret = newSecret(tx, row, now, random);
         String hash = Secrets.hash(secret);
@@ -250,7 +273,7 @@ final class Minting {
     private static TokenRow withHash(TokenRow r, String hash) {
         return new TokenRow(r.id(), r.kind(), r.userId(), r.userName(), r.orgId(), r.orgName(), r.allOrgs(),
                 r.scopeOrgIds(), r.description(), r.status(), r.retiredReason(), r.permissions(), r.expiresAt(),
-                r.createdAt(), r.updatedAt(), r.createdBy(), hash, r.format(), r.appDefault(), r.allowIps(),
+                r.expiresAtMost(), r.createdAt(), r.updatedAt(), r.createdBy(), hash, r.format(), r.appDefault(), r.allowIps(),
                 r.revokeOnReuse(), r.verifyCount(), r.lastUsedAt(), r.lastUsedIp(), r.lastUsedApp(), r.excludedOrgIds(),
                 r.deactivatedBy(), r.deactivatedAbove());
     }

@@ -7,8 +7,8 @@ import io.tokenctl.core.port.StoreTx;
 import java.time.Instant;
 
 /**
- * Runs an operation as the operator token: authenticate, act, and record a refusal in the audit log even though
- * the refused change itself is rolled back.
+ * Runs an operation as the operator token: authenticate, act, and record every refusal in the audit log even
+ * though the refused change itself is rolled back.
  */
 final class Operations {
     @FunctionalInterface
@@ -80,7 +80,10 @@ final class Operations {
                 engine.verifier.operatorRefused(presented, now);
                 throw e;
             }
-            boolean refused = e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.NOT_FOUND;
+            // every refusal of an authenticated caller: no right, nothing there, a rule of state (a retired token,
+            // the last admin) or a value the store's state makes wrong; not the store failing
+            boolean refused = e.code() == ErrorCode.FORBIDDEN || e.code() == ErrorCode.NOT_FOUND
+                    || e.code() == ErrorCode.CONFLICT || e.code() == ErrorCode.USAGE;
             if (refused && acting[0] != null) {
                 Caller caller = acting[0];
                 try {

@@ -14,7 +14,8 @@ import java.util.List;
  */
 final class Migrations {
     private static final List<String> NAMES = List.of("V1__init.sql", "V2__reach_and_standing.sql", "V3__usage_batches.sql",
-            "V4__change_channel.sql");
+            "V4__change_channel.sql",
+            "V5__expiry_bound.sql");
     /** The schema version this build brings a store to. */
     static final int LATEST = NAMES.size();
 

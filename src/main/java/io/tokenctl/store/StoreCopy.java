@@ -29,7 +29,7 @@ final class StoreCopy {
             new Table("tokens", "tokens", "id, kind, user_id, org_id, all_orgs, description, status, retired_reason,"
                     + " permissions, expires_at, created_at, updated_at, created_by, format, app_default, allow_ips,"
                     + " revoke_on_reuse, verify_count, last_used_at, last_used_ip, last_used_app, deactivated_by,"
-                    + " deactivated_above", "id"),
+                    + " deactivated_above, expires_at_most", "id"),
             new Table("token_orgs", "token org scopes", "token_id, org_id", "token_id, org_id"),
             new Table("token_org_exclusions", "token org exclusions", "token_id, org_id, excluded_at, excluded_by",
                     "token_id, org_id"),

@@ -35,7 +35,7 @@ interface TokenSql extends TokenRows, Statements {
     String POSTGRESQL_COLUMNS = tokenColumns(Dialect.POSTGRESQL);
     String INSERT_TOKEN = "INSERT INTO tokens (id, kind, user_id, org_id, all_orgs, description,"
             + " status, permissions, expires_at, created_at, updated_at, created_by, format, app_default, allow_ips,"
-            + " revoke_on_reuse) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " revoke_on_reuse, expires_at_most) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     String INSERT_TOKEN_ORG = "INSERT INTO token_orgs (token_id, org_id) VALUES (?, ?)";
     String INSERT_SECRET = "INSERT INTO token_secrets (hash, token_id, not_after) VALUES (?, ?, ?)";
 
@@ -44,7 +44,7 @@ interface TokenSql extends TokenRows, Statements {
                 + " o.name AS org_name, t.all_orgs, t.description, t.status, t.retired_reason, t.permissions,"
                 + " t.expires_at, t.created_at, t.updated_at, t.created_by, t.format, t.app_default, t.allow_ips,"
                 + " t.revoke_on_reuse, t.verify_count, t.last_used_at, t.last_used_ip, t.last_used_app,"
-                + " t.deactivated_by, t.deactivated_above,"
+                + " t.deactivated_by, t.deactivated_above, t.expires_at_most,"
                 + " (SELECT " + d.joinWords("x.org_id") + " FROM token_orgs x WHERE x.token_id = t.id) AS scope,"
                 + " (SELECT " + d.joinWords("e.org_id") + " FROM token_org_exclusions e WHERE e.token_id = t.id)"
                 + " AS exclusions,"
@@ -60,7 +60,8 @@ interface TokenSql extends TokenRows, Statements {
         return new Object[] {t.id(), t.kind().wire(), t.userId(), t.orgId(), t.allOrgs() ? 1 : 0, t.description(),
             t.status().wire(), encodePermissions(t.permissions()), millisOrNull(t.expiresAt()),
             millis(t.createdAt()), millis(t.updatedAt()), t.createdBy(), t.format().wire(), t.appDefault().wire(),
-            t.allowIps().isEmpty() ? null : String.join(" ", t.allowIps()), t.revokeOnReuse() ? 1 : 0};
+            t.allowIps().isEmpty() ? null : String.join(" ", t.allowIps()), t.revokeOnReuse() ? 1 : 0,
+            millisOrNull(t.expiresAtMost())};
     }
 
     @Override
@@ -328,6 +329,7 @@ interface TokenSql extends TokenRows, Statements {
                 rs.getString("retired_reason"),
                 decodePermissions(rs.getString("permissions")),
                 instant(rs, "expires_at"),
+                instant(rs, "expires_at_most"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getString("created_by"),

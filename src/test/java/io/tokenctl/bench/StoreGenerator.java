@@ -70,7 +70,7 @@ public final class StoreGenerator {
                 tx.insertMembership(admin.id(), org.id(), "admin");
                 TokenRow op = new TokenRow(Ids.next(t0, random), TokenKind.USER, admin.id(), admin.name(), org.id(),
                         org.name(), true, List.of(), "admin's operator token", TokenStatus.ACTIVE, null,
-                        Permissions.allAccess(), null, t0, t0, null, null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(),
+                        Permissions.allAccess(), null, null, t0, t0, null, null, TokenFormat.OPAQUE, AppState.ALLOW, List.of(),
                         false, 0, null, null, null, List.of(), null, false);
                 tx.insertTokens(List.of(op), List.of(new SecretRow(Secrets.hash(operatorSecret), op.id(), null)));
                 List<UserRow> owners = new ArrayList<>(users);
@@ -97,7 +97,7 @@ public final class StoreGenerator {
                     TokenStatus status = i % 10 == 9 ? TokenStatus.INACTIVE : TokenStatus.ACTIVE;
                     TokenRow row = new TokenRow(Ids.next(created, random), TokenKind.USER, owner.id(), owner.name(),
                             org.id(), org.name(), false, List.of(org.id()), Permissions.describe(perms) + " #" + i,
-                            status, null, perms, expires, created, created, op.id(), null, TokenFormat.OPAQUE,
+                            status, null, perms, expires, null, created, created, op.id(), null, TokenFormat.OPAQUE,
                             AppState.ALLOW, List.of(), false, 0, null, null, null, List.of(), null, false);
                     rows.add(row);
                     String secret = Secrets.generate(random);

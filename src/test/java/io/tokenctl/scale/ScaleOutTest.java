@@ -250,7 +250,7 @@ class ScaleOutTest {
                     ResultSet rs = st.executeQuery("SELECT count(*), max(version) FROM tokenctl_schema")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
-                assertEquals(4, rs.getInt(2), "the latest schema");
+                assertEquals(5, rs.getInt(2), "the latest schema");
             }
             String secret = instances.get(0).as(null).setup(new Setup("admin", "acme", false)).token().secret();
             for (Instance i : instances) {

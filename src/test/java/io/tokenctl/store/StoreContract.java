@@ -75,7 +75,7 @@ abstract class StoreContract {
 
     static TokenRow token(String id, TokenStatus status) {
         return new TokenRow(id, TokenKind.USER, USER, "ann", ORG, "acme", false, List.of(ORG), "t " + id, status,
-                null, List.of(Permission.parse("read:buckets")), null, T0, T0, USER, null, TokenFormat.OPAQUE,
+                null, List.of(Permission.parse("read:buckets")), null, null, T0, T0, USER, null, TokenFormat.OPAQUE,
                 AppState.ALLOW, List.of(), false, 0, null, null, null, List.of(), null, false);
     }
 

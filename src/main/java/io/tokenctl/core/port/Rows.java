@@ -30,7 +30,8 @@ public final class Rows {
      * A token with its owner's and home org's names and the hash of its current secret (null if none).
      * {@code allOrgs}: its scope is every org its owner belongs to but {@code excludedOrgIds}; else the static
      * scope in token_orgs. {@code deactivatedBy} names who deactivated it; {@code deactivatedAbove}, that it was
-     * someone above its owner.
+     * someone above its owner. {@code expiresAtMost}: the latest expiry it may ever be given (what the token that
+     * made it could grant: that token's own expiry then), or null for no bound.
      */
     public record TokenRow(
             String id,
@@ -46,6 +47,7 @@ public final class Rows {
             String retiredReason,
             List<Permission> permissions,
             Instant expiresAt,
+            Instant expiresAtMost,
             Instant createdAt,
             Instant updatedAt,
             String createdBy,
