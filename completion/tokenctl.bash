@@ -107,11 +107,14 @@ _tokenctl_spec() {
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config')
-      subs='create list use delete' cmds='create list ls use delete rm'
+      subs='create set list use delete' cmds='create set list ls use delete rm'
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config create')
       subs='' cmds=''
       flags='--active -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+    'tokenctl config set')
+      subs='' cmds=''
+      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config list'|'tokenctl config ls')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
@@ -252,6 +255,9 @@ _tokenctl_option_values() {
     'tokenctl config create|--store') kind=file ;;
     'tokenctl config create|--token-file') kind=file ;;
     'tokenctl config create|--ca-cert') kind=file ;;
+    'tokenctl config set|--store') kind=file ;;
+    'tokenctl config set|--token-file') kind=file ;;
+    'tokenctl config set|--ca-cert') kind=file ;;
     'tokenctl config list|--store'|'tokenctl config ls|--store') kind=file ;;
     'tokenctl config list|--token-file'|'tokenctl config ls|--token-file') kind=file ;;
     'tokenctl config list|--ca-cert'|'tokenctl config ls|--ca-cert') kind=file ;;

@@ -276,9 +276,9 @@ function __tokenctl_spec
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl config'
-            set -g __tokenctl_subs 'create' 'list' 'use' 'delete'
-            set -g __tokenctl_subs_help 'Create a profile from --store or --host (with --ca-cert for a private CA), with the operator token from --token-file.' 'List profiles; the active one is marked with *.' 'Make a profile the active one.' 'Delete a profile (and the operator token saved in it).'
-            set -g __tokenctl_cmds 'create' 'list' 'ls' 'use' 'delete' 'rm'
+            set -g __tokenctl_subs 'create' 'set' 'list' 'use' 'delete'
+            set -g __tokenctl_subs_help 'Create a profile from --store or --host (with --ca-cert for a private CA), with the operator token from --token-file.' 'Change a profile in place: point it at another --store or --host (the other is cleared; a --ca-cert stays only with a host), or give it the operator token in --token-file.' 'List profiles; the active one is marked with *.' 'Make a profile the active one.' 'Delete a profile (and the operator token saved in it).'
+            set -g __tokenctl_cmds 'create' 'set' 'list' 'ls' 'use' 'delete' 'rm'
             set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
             set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
@@ -289,6 +289,14 @@ function __tokenctl_spec
             set -g __tokenctl_cmds
             set -g __tokenctl_flags '--active' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
             set -g __tokenctl_flags_help 'Make it the active profile' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
+            set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
+        case 'tokenctl config set'
+            set -g __tokenctl_subs
+            set -g __tokenctl_subs_help
+            set -g __tokenctl_cmds
+            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl config list' 'tokenctl config ls'
@@ -578,6 +586,12 @@ function __tokenctl_option_values
         case 'tokenctl config create|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config create|--ca-cert'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config set|--store'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config set|--token-file'
+            __fish_complete_path $argv[3]
+        case 'tokenctl config set|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl config list|--store' 'tokenctl config ls|--store'
             __fish_complete_path $argv[3]

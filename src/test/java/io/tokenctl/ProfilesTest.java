@@ -58,4 +58,36 @@ class ProfilesTest extends AdminStore {
         admin.run("auth", "list").expect(3);
         admin.run("--profile", "default", "auth", "list").expect(0);
     }
+
+    /** Issue 14: config set edits a profile in place; the store's operator token goes on working at its server. */
+    @Test
+    void configSetPointsAProfileAtAServerAndKeepsItsToken() throws Exception {
+        String url = RemoteMode.serverFor(admin.store(), admin.clock);
+        admin.run("--host", url, "config", "set", "default").expect(0);
+        JsonNode profile = Tokenctl.JSON.readTree(admin.run("config", "list", "--json").expect(0).out()).get(0);
+        assertEquals(url, profile.get("host").asText());
+        assertTrue(profile.get("store").isNull(), profile.toString());
+        assertTrue(profile.get("hasToken").asBoolean(), "the operator token stays");
+        // the next plain command talks to the server, as the operator token
+        assertEquals("admin", admin.json("auth", "list").get(0).get("user").asText());
+        // a new token file replaces the token; what is not given stays
+        Path tokenFile = dir.resolve("reader.token");
+        Files.writeString(tokenFile, admin.create("--read-authorizations") + "\n");
+        admin.run("--token-file", tokenFile.toString(), "config", "set", "default").expect(0);
+        profile = Tokenctl.JSON.readTree(admin.run("config", "list", "--json").expect(0).out()).get(0);
+        assertEquals(url, profile.get("host").asText());
+        admin.run("user", "create", "eve").expect(4); // a read-only operator token now
+        // and back to the file
+        admin.run("--store", admin.store().toString(), "config", "set", "default").expect(0);
+        profile = Tokenctl.JSON.readTree(admin.run("config", "list", "--json").expect(0).out()).get(0);
+        assertTrue(profile.get("host").isNull(), profile.toString());
+        assertEquals(admin.store().toAbsolutePath().toString(), profile.get("store").asText());
+        // mistakes
+        admin.run("config", "set", "default").expect(2);
+        admin.run("--host", url, "config", "set", "nosuch").expect(5);
+        Tokenctl.Result both = admin.run("--host", url, "--store", "x.db", "config", "set", "default").expect(2);
+        assertEquals(1, both.err().lines().count(), both.err());
+        admin.run("--ca-cert", tokenFile.toString(), "config", "set", "default").expect(2);
+        Tokenctl.settle();
+    }
 }

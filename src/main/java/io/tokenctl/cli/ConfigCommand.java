@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Manage profiles in $XDG_CONFIG_HOME/tokenctl/config: which store or server, which operator token.",
         footerHeading = "%nExample:%n",
         footer = "  tokenctl config list",
-        subcommands = {ConfigCommand.Create.class, ConfigCommand.ListCmd.class, ConfigCommand.Use.class,
-            ConfigCommand.Delete.class})
+        subcommands = {ConfigCommand.Create.class, ConfigCommand.Set.class, ConfigCommand.ListCmd.class,
+            ConfigCommand.Use.class, ConfigCommand.Delete.class})
 final class ConfigCommand {
 
     abstract static class ConfigAction implements Callable<Integer> {
@@ -78,6 +78,47 @@ final class ConfigCommand {
             }
             config.save();
             spec.commandLine().getErr().println("created profile " + name);
+        }
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = {"Change a profile in place: point it at another --store or --host (the other is cleared; a",
+                "--ca-cert stays only with a host), or give it the operator token in --token-file. What is not given",
+                "stays. A store moved into a database keeps its operator token: set the profile's --host to the",
+                "instances and go on."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  tokenctl --host http://127.0.0.1:8086 config set default",
+                "  tokenctl --token-file ./new.token config set prod"})
+    static final class Set extends ConfigAction {
+        @Parameters(paramLabel = "NAME", description = "Profile name")
+        String name;
+
+        @Override
+        void run(Config config) {
+            if (!config.exists(name)) {
+                throw TokenctlException.notFound("no profile named \"" + name + "\" in " + config.file()
+                        + "; make it with `tokenctl config create " + name + "`");
+            }
+            TokenctlCommand r = root();
+            if (r.store != null && r.host != null) {
+                throw TokenctlException.usage("--store and --host exclude each other: a profile names a store file or a"
+                        + " server; give one");
+            }
+            if (r.store == null && r.host == null && r.tokenFile == null && r.caCert == null) {
+                throw TokenctlException.usage("nothing to change: give --store, --host, --token-file or --ca-cert");
+            }
+            Config.Profile was = config.profile(name);
+            String host = r.host != null ? TokenctlCommand.hostUri(r.host).toString() : r.store != null ? null : was.host();
+            if (r.caCert != null && host == null) {
+                throw TokenctlException.usage("--ca-cert is for a profile with --host (an https server)");
+            }
+            String store = r.store != null ? r.store.toAbsolutePath().toString() : r.host != null ? null : was.store();
+            String ca = r.caCert != null ? r.caCert.toAbsolutePath().toString() : host == null ? null : was.caCert();
+            String token = r.tokenFile != null ? r.tokenFromFile() : was.token();
+            config.put(new Config.Profile(name, store, host, token, ca));
+            config.save();
+            spec.commandLine().getErr().println("changed profile " + name + ": " + (host != null ? "host " + host
+                    : "store " + store) + (token == null ? ", no operator token" : ", operator token saved"));
         }
     }
 

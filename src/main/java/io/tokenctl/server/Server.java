@@ -42,6 +42,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class Server implements AutoCloseable {
     /** The largest request body read. */
     static final int MAX_BODY = 64 * 1024;
+    /** A body declared over {@link #MAX_BODY} but at most this is read and dropped before the 413 is sent. */
+    static final int DRAIN_AT_MOST = 1024 * 1024;
     /** The longest a request may take to arrive, and a connection may sit idle. */
     static final int MAX_REQUEST_SECONDS = 10;
     static final int ACCEPTORS = 1;
@@ -227,8 +229,16 @@ public final class Server implements AutoCloseable {
             }
             long declared = request.getLength();
             if (declared > MAX_BODY) {
-                tooLarge(m, request, response, callback, start, "request body of " + declared + " bytes is over the "
-                        + MAX_BODY + "-byte limit");
+                String why = "request body of " + declared + " bytes is over the " + MAX_BODY + "-byte limit";
+                if (declared > DRAIN_AT_MOST) {
+                    tooLarge(m, request, response, callback, start, why);
+                } else {
+                    // read what is on its way first: closing on unread bytes resets the connection, and the
+                    // client would see no answer at all instead of the 413
+                    Content.Source.asByteArrayAsync(request, (int) declared).orTimeout(MAX_REQUEST_SECONDS, TimeUnit.SECONDS)
+                            .whenCompleteAsync((bytes, failure) -> tooLarge(m, request, response, callback, start, why),
+                                    getServer().getThreadPool());
+                }
                 return true;
             }
             CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, MAX_BODY + 1);
