@@ -9,7 +9,7 @@ _tokenctl_spec() {
       flags='--skip-verify --debug -h --help -V --version' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl setup')
       subs='' cmds=''
-      flags='--force -q --quiet --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--username --org --store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='--force --active -q --quiet --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--username --org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth')
       subs='create list show update activate deactivate retire delete regenerate clone promote revoke-org verify find apps approve-app deny-app' cmds='create list ls show update activate deactivate retire delete regenerate clone promote revoke-org verify find apps approve-app deny-app'
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;

@@ -75,6 +75,21 @@ class SetupTest {
         t.run("--store", other.toString(), "--profile", "second", "setup", "--username", "a", "--org", "b").expect(0);
     }
 
+    /** Issue 14: a newcomer's next plain command hit the store a setup under --profile had just made. */
+    @Test
+    void setupUnderAProfileLeavesTheActiveOneUnlessAsked() {
+        Tokenctl t = new Tokenctl(dir);
+        t.setup();
+        Tokenctl.Result r = t.run("--store", dir.resolve("second.db").toString(), "--profile", "second", "setup",
+                "--username", "a", "--org", "b").expect(0);
+        assertTrue(r.err().contains("not the active one") && r.err().contains("config use second"), r.err());
+        assertEquals("acme", t.json("org", "list").get(0).get("name").asText(), "the next command stays on acme");
+        assertEquals("b", t.json("--profile", "second", "org", "list").get(0).get("name").asText());
+        t.run("--store", dir.resolve("third.db").toString(), "--profile", "third", "setup", "--username", "c",
+                "--org", "c", "--active", "-q").expect(0);
+        assertEquals("c", t.json("org", "list").get(0).get("name").asText(), "--active makes it the active one");
+    }
+
     @Test
     void setupWithQuietPrintsOnlyTheSecret() {
         Tokenctl t = new Tokenctl(dir);
@@ -123,5 +138,27 @@ class SetupTest {
                 .expect(1);
         assertTrue(r.err().contains("not a tokenctl store"), r.err());
         assertArrayEquals(before, Files.readAllBytes(foreign));
+    }
+
+    /** Issue 14: whoami says who the operator token is, where it works, with what, and until when. */
+    @Test
+    void whoamiSaysTheTokenItsOrgsRolePermissionsAndExpiry() throws Exception {
+        Tokenctl t = new Tokenctl(dir);
+        t.setup();
+        com.fasterxml.jackson.databind.JsonNode me = t.json("whoami");
+        assertEquals("admin", me.get("name").asText());
+        assertEquals("acme", me.get("org").asText());
+        assertEquals("admin", me.get("orgs").get(0).get("role").asText());
+        assertTrue(me.get("expiresAt").isNull(), me.toString());
+        String table = t.run("whoami").expect(0).out();
+        assertTrue(table.contains("all access") && table.contains("never") && table.contains(me.get("tokenID").asText()),
+                table);
+        Tokenctl reader = new Tokenctl(dir);
+        reader.clock.set(t.clock.instant());
+        reader.env.put("TOKENCTL_TOKEN", t.create("--read-buckets", "--expires", "2h"));
+        com.fasterxml.jackson.databind.JsonNode short_ = reader.json("whoami");
+        assertEquals("2026-11-23T14:00:00Z", short_.get("expiresAt").asText());
+        assertEquals(1, short_.get("permissions").size());
+        assertTrue(reader.run("whoami").expect(0).out().contains("read:buckets"));
     }
 }

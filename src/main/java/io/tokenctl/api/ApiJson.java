@@ -142,6 +142,7 @@ public final class ApiJson {
             writePermission(g, p, me.orgID());
         }
         g.writeEndArray();
+        time(g, "expiresAt", me.expiresAt());
         g.writeEndObject();
     }
 

@@ -95,7 +95,8 @@ public final class Results {
             String orgID,
             String org,
             List<Org> orgs,
-            List<Permission> permissions) {
+            List<Permission> permissions,
+            java.time.Instant expiresAt) {
         public Me {
             orgs = List.copyOf(orgs);
             permissions = List.copyOf(permissions);

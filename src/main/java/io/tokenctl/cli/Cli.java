@@ -216,7 +216,32 @@ public final class Cli {
 
     private static int onBadParameters(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        return report(cmd.getErr(), wantsJson(Arrays.asList(args)), ErrorCode.USAGE, firstLine(ex.getMessage())
+        String hint = "";
+        if (ex instanceof picocli.CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            // a typo of a subcommand or an option: the names nearest to it by edit distance
+            String typed = u.getUnmatched().get(0);
+            int eq = typed.indexOf('=');
+            typed = typed.startsWith("-") && eq > 0 ? typed.substring(0, eq) : typed;
+            List<String> names = new java.util.ArrayList<>();
+            if (typed.startsWith("-")) {
+                cmd.getCommandSpec().options().forEach(o -> {
+                    if (!o.hidden()) {
+                        names.addAll(Arrays.asList(o.names()));
+                    }
+                });
+            } else {
+                cmd.getSubcommands().forEach((name, sub) -> {
+                    if (!sub.getCommandSpec().usageMessage().hidden()) {
+                        names.add(name);
+                    }
+                });
+            }
+            List<String> near = Suggestions.nearest(typed, names);
+            if (!near.isEmpty()) {
+                hint = "; did you mean " + String.join(" or ", near) + "?";
+            }
+        }
+        return report(cmd.getErr(), wantsJson(Arrays.asList(args)), ErrorCode.USAGE, firstLine(ex.getMessage()) + hint
                 + " (see `" + cmd.getCommandSpec().qualifiedName() + " --help`)");
     }
 

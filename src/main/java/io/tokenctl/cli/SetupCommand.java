@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "setup", mixinStandardHelpOptions = true,
         description = {
             "Set up a new store: the first org, its admin user and an all-access operator token.",
-            "The token is printed once and saved in the active profile (0600), so later commands just work.",
+            "The token is printed once and saved in the active profile (0600), so later commands just work; with",
+            "--profile NAME it is saved in that profile, which becomes the active one only with --active.",
             "Refuses (exit 1, store untouched) when the store is already set up."},
         footerHeading = "%nExample:%n",
         footer = "  tokenctl setup --username admin --org acme")
@@ -25,6 +26,10 @@ final class SetupCommand extends BaseCommand {
     @Option(names = "--force", description = "Set up a store file that exists but holds no org,"
             + " and replace the token saved in the profile")
     boolean force;
+
+    @Option(names = "--active", description = "Make the profile the token is saved in the active one (the first"
+            + " profile is anyway)")
+    boolean active;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the operator token")
     boolean quiet;
@@ -59,7 +64,8 @@ final class SetupCommand extends BaseCommand {
                 ? new Config.Profile(profileName, null, store, result.token().secret(),
                         target.caCert() == null ? null : target.caCert().toAbsolutePath().toString())
                 : new Config.Profile(profileName, store, null, result.token().secret()));
-        if (config.profiles().size() == 1 || root.profile != null) {
+        // a setup under --profile X leaves the active profile as it was: the next plain command stays where it was
+        if (config.profiles().size() == 1 || active) {
             config.use(profileName);
         }
         TokenctlException unsaved = null;
@@ -83,5 +89,9 @@ final class SetupCommand extends BaseCommand {
                 result.token().token().id(), profileName, config.file());
         out().println("Secret (shown only this once; store it somewhere safe too):");
         out().println(result.token().secret());
+        if (!profileName.equals(config.active())) {
+            err().println("tokenctl: profile \"" + profileName + "\" is not the active one (\"" + config.active()
+                    + "\" is): use it with --profile " + profileName + ", or `tokenctl config use " + profileName + "`");
+        }
     }
 }

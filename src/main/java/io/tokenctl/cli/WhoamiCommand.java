@@ -29,6 +29,7 @@ final class WhoamiCommand extends BaseCommand {
             t.row("Org", o.name() + " (" + o.id() + "): " + (o.role() == null ? "" : o.role().wire()));
         }
         t.row("Permissions", TokenOutput.permissions(me.permissions()));
+        t.row("Expires", me.expiresAt() == null ? "never" : TokenOutput.time(me.expiresAt()));
         t.print(out(), true);
     }
 }

@@ -547,7 +547,7 @@ public final class LocalTokenService implements TokenService {
     public io.tokenctl.api.Results.Me me() {
         return ops.look("me", null, (tx, caller, now) -> new io.tokenctl.api.Results.Me(caller.userId(),
                 caller.auditName(), caller.tokenId(), caller.kind(), caller.homeOrgId(), caller.homeOrgName(),
-                Directory.listOrgs(caller), caller.tokenPermissions()));
+                Directory.listOrgs(caller), caller.tokenPermissions(), caller.tokenExpiresAt()));
     }
 
     @Override

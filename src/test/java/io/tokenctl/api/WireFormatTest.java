@@ -125,7 +125,8 @@ class WireFormatTest {
         roundTrips(k, SigningKey.class);
         assertEquals(bound(java.util.Map.of("keys", List.of(k))), streamed(g -> ApiJson.writeJwks(g, List.of(k))));
         Me me = new Me("00000000000000b1", "alice", "0123456789abcdef", TokenKind.USER, "00000000000000a1", "acme",
-                List.of(new Org("00000000000000a1", "acme", Role.NORMAL)), List.of(Permission.parse("read:buckets")));
+                List.of(new Org("00000000000000a1", "acme", Role.NORMAL)), List.of(Permission.parse("read:buckets")),
+                java.time.Instant.parse("2026-12-31T00:00:00Z"));
         roundTrips(me, Me.class);
         assertEquals(bound(me), streamed(g -> ApiJson.writeMe(g, me)));
         ErrorBody err = new ErrorBody("not found", "no token with id \"x\"");
