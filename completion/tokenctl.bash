@@ -18,7 +18,7 @@ _tokenctl_spec() {
       flags='--all-orgs --account --all-access -q --quiet --json --hide-headers -h --help -V --version --skip-verify --debug --read-authorizations --write-authorizations --read-buckets --write-buckets --read-dashboards --write-dashboards --read-orgs --write-orgs --read-tasks --write-tasks --read-telegrafs --write-telegrafs --read-users --write-users --read-variables --write-variables --read-secrets --write-secrets --read-labels --write-labels --read-views --write-views --read-documents --write-documents --read-notificationRules --write-notificationRules --read-notificationEndpoints --write-notificationEndpoints --read-checks --write-checks --read-dbrps --write-dbrps --read-annotations --write-annotations --read-remotes --write-remotes --read-replications --write-replications' vopts='--description --user --org --expires --format --app-default --allow-ip --store --host --profile --token-file --ca-cert --timeout --read-authorization --write-authorization --read-bucket --write-bucket --read-dashboard --write-dashboard --read-org --write-org --read-task --write-task --read-telegraf --write-telegraf --read-user --write-user --read-variable --write-variable --read-secret --write-secret --read-label --write-label --read-view --write-view --read-document --write-document --read-notificationRule --write-notificationRule --read-notificationEndpoint --write-notificationEndpoint --read-check --write-check --read-dbrp --write-dbrp --read-annotation --write-annotation --read-remote --write-remote --read-replication --write-replication' ;;
     'tokenctl auth list'|'tokenctl auth ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--user --org --status --expiring-within --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='--all --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--user --org --status --expiring-within --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth show')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
@@ -102,7 +102,7 @@ _tokenctl_spec() {
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl audit list'|'tokenctl audit ls')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='--json --hide-headers --all -r --reverse -h --help -V --version --skip-verify --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl whoami')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;

@@ -115,8 +115,13 @@ public final class Requests {
     }
 
     /** A page of the audit log, oldest first; null fields don't filter; {@code limit} null means 100. */
-    public record ListAudit(Instant since, String actor, String target, Integer limit, Long after) {
+    /** {@code newestFirst}: the page runs back in time, and {@code after} is the event to start before. */
+    public record ListAudit(Instant since, String actor, String target, Integer limit, Long after, boolean newestFirst) {
         public static final int DEFAULT_LIMIT = 100;
+
+        public ListAudit(Instant since, String actor, String target, Integer limit, Long after) {
+            this(since, actor, target, limit, after, false);
+        }
     }
 
     /**

@@ -11,10 +11,21 @@ public final class Results {
     public record SetupResult(String orgID, String org, String userID, String user, CreatedToken token) {
     }
 
-    /** One page of tokens; {@code next} is the id to pass as {@code after} for the next page, or null at the end. */
-    public record TokenPage(List<Token> tokens, String next) {
+    /** How far a listing counts its whole length for "showing 100 of N": past this, the total is not told. */
+    public static final int COUNT_AT_MOST = 10_000;
+
+    /**
+     * One page of tokens; {@code next} is the id to pass as {@code after} for the next page, or null at the end;
+     * {@code total}, how many the whole listing holds from its start, or null when it is over
+     * {@link #COUNT_AT_MOST} (or not told).
+     */
+    public record TokenPage(List<Token> tokens, String next, Long total) {
         public TokenPage {
             tokens = List.copyOf(tokens);
+        }
+
+        public TokenPage(List<Token> tokens, String next) {
+            this(tokens, next, null);
         }
     }
 
@@ -43,10 +54,14 @@ public final class Results {
             String reason) {
     }
 
-    /** One page of audit events; {@code next} is the seq to pass as {@code after}, or null at the end. */
-    public record AuditPage(List<AuditEvent> events, Long next) {
+    /** One page of audit events; {@code next} is the seq to pass as {@code after}, or null at the end; {@code total} as for tokens. */
+    public record AuditPage(List<AuditEvent> events, Long next, Long total) {
         public AuditPage {
             events = List.copyOf(events);
+        }
+
+        public AuditPage(List<AuditEvent> events, Long next) {
+            this(events, next, null);
         }
     }
 

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 final class AuditCommand {
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-            description = "List audit events, oldest first, a page at a time. Never a secret, never a full hash.",
+            description = {"List audit events, oldest first (--reverse: newest first), a page at a time (100 by default;",
+                "stderr says \"showing 100 of N events\" and the next --after when more follow; --all for every one).",
+                "Never a secret, never a full hash."},
             footerHeading = "%nExamples:%n",
             footer = {"  tokenctl audit list --since 24h", "  tokenctl audit list --target 65f1c2a09b7e4d11 --json"})
     static final class ListCmd extends BaseCommand {
@@ -44,16 +46,25 @@ final class AuditCommand {
         @Mixin
         OutputOptions output;
 
+        @Option(names = "--all", description = "Every event, page after page (streamed: any number of events)")
+        boolean all;
+
+        @Option(names = {"-r", "--reverse"}, description = "Newest first (then --after SEQ starts before SEQ)")
+        boolean reverse;
+
         @Override
         void run(TokenService service) {
-            AuditPage page = service.audit(new ListAudit(since(root().ctx.clock().instant()), actor, target, limit, after));
-            Listing.print(out(), output, page.events(), ApiJson::writeAuditEvent,
-                    new String[] {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"},
-                    e -> new String[] {Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(),
-                        e.target(), e.outcome(), e.reason()});
-            if (page.next() != null) {
-                err().println("more events: next page with --after " + page.next());
+            if (all && limit != null) {
+                throw TokenctlException.usage("--all and --limit exclude each other: --all lists every event");
             }
+            Instant from = since(root().ctx.clock().instant());
+            Integer size = all ? Integer.valueOf(Listing.PAGE_FOR_ALL) : limit;
+            Listing.pages(this, output, all, after, cursor -> {
+                AuditPage page = service.audit(new ListAudit(from, actor, target, size, cursor, reverse));
+                return new Listing.Page<>(page.events(), page.next(), page.total());
+            }, ApiJson::writeAuditEvent, new String[] {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"},
+                    e -> new String[] {Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(),
+                        e.target(), e.outcome(), e.reason()}, "events");
         }
 
         private Instant since(Instant now) {

@@ -100,7 +100,9 @@ final class AuthCommand {
     }
 
     @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-            description = "List tokens, a page at a time, in creation order.",
+            description = {"List tokens in creation order, a page at a time (100 by default): when more follow, stderr says",
+                "\"showing 100 of N tokens\" and the next --after (the output stays a table or, with --json, an array;",
+                "exit 0). --all lists every one, page after page."},
             footerHeading = "%nExample:%n",
             footer = "  tokenctl auth list --status active --limit 50 --json")
     static final class ListCmd extends BaseCommand {
@@ -124,22 +126,24 @@ final class AuthCommand {
         @Option(names = "--after", paramLabel = "ID", description = "Start after this token id (the next page)")
         String after;
 
+        @Option(names = "--all", description = "Every token, page after page (streamed: any number of tokens)")
+        boolean all;
+
         @Mixin
         OutputOptions output;
 
         @Override
         void run(TokenService service) {
+            if (all && limit != null) {
+                throw TokenctlException.usage("--all and --limit exclude each other: --all lists every token");
+            }
             TokenStatus st = status == null ? null : TokenStatus.fromWire(status);
-            TokenPage page = service.list(new ListTokens(user, org, st,
-                    expiringWithin == null ? null : Durations.parse("--expiring-within", expiringWithin), limit, after));
-            if (output.json) {
-                TokenOutput.json(out(), page.tokens());
-            } else {
-                TokenOutput.table(out(), page.tokens(), output.hideHeaders);
-            }
-            if (page.next() != null) {
-                err().println("more tokens: next page with --after " + page.next());
-            }
+            java.time.Duration within = expiringWithin == null ? null : Durations.parse("--expiring-within", expiringWithin);
+            Integer size = all ? Integer.valueOf(Listing.PAGE_FOR_ALL) : limit;
+            Listing.pages(this, output, all, after, cursor -> {
+                TokenPage page = service.list(new ListTokens(user, org, st, within, size, cursor));
+                return new Listing.Page<>(page.tokens(), page.next(), page.total());
+            }, (g, t) -> io.tokenctl.api.ApiJson.writeToken(g, t, null), TokenOutput.HEADERS, TokenOutput::row, "tokens");
         }
     }
 

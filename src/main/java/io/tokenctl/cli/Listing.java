@@ -12,6 +12,9 @@ final class Listing {
         void write(JsonGenerator g, T item) throws IOException;
     }
 
+    /** The page size --all fetches with. */
+    static final int PAGE_FOR_ALL = 1000;
+
     private Listing() {
     }
 
@@ -30,5 +33,57 @@ final class Listing {
         Table t = new Table(headers);
         items.forEach(item -> t.row(row.apply(item)));
         t.print(out, output.hideHeaders);
+    }
+
+    /** One page of a listing: its items, the cursor of the next page (null: the end), the listing's length if told. */
+    record Page<T, C>(List<T> items, C next, Long total) {
+    }
+
+    /**
+     * A listing that pages. Without {@code all}: one page, and when more follow, a line on stderr saying how many
+     * of how many and how to go on (the output itself stays an array or a table, exit 0). With {@code all}: every
+     * page in turn, printed as it comes, so memory holds one page whatever the listing's length; with --json one
+     * array over all of them.
+     */
+    static <T, C> void pages(BaseCommand cmd, OutputOptions output, boolean all, C first,
+            Function<C, Page<T, C>> fetch, JsonItem<T> json, String[] headers, Function<T, String[]> row, String noun) {
+        PrintWriter out = cmd.out();
+        if (!all) {
+            Page<T, C> page = fetch.apply(first);
+            print(out, output, page.items(), json, headers, row);
+            if (page.next() != null) {
+                cmd.err().println("showing " + page.items().size() + (page.total() == null ? " " + noun + ", and more"
+                        + " follow" : " of " + page.total() + " " + noun) + "; the next page: --after " + page.next()
+                        + ", or --all for every one");
+            }
+            return;
+        }
+        if (output.json) {
+            TokenOutput.write(out, g -> {
+                g.writeStartArray();
+                C cursor = first;
+                do {
+                    Page<T, C> page = fetch.apply(cursor);
+                    for (T item : page.items()) {
+                        json.write(g, item);
+                    }
+                    g.flush();
+                    cursor = page.next();
+                } while (cursor != null);
+                g.writeEndArray();
+            });
+            return;
+        }
+        C cursor = first;
+        boolean headed = output.hideHeaders;
+        do {
+            Page<T, C> page = fetch.apply(cursor);
+            Table t = new Table(headers);
+            page.items().forEach(item -> t.row(row.apply(item)));
+            t.print(out, headed);
+            out.flush();
+            headed = true;
+            cursor = page.next();
+        } while (cursor != null);
     }
 }

@@ -19,13 +19,17 @@ final class TokenOutput {
     private TokenOutput() {
     }
 
+    static final String[] HEADERS = {"ID", "DESCRIPTION", "KIND", "STATUS", "USER", "ORG", "EXPIRES", "HASH", "PERMISSIONS"};
+
     static void table(PrintWriter out, List<Token> tokens, boolean hideHeaders) {
-        Table t = new Table("ID", "DESCRIPTION", "KIND", "STATUS", "USER", "ORG", "EXPIRES", "HASH", "PERMISSIONS");
-        for (Token k : tokens) {
-            t.row(k.id(), k.description(), k.kind().wire(), k.status().wire(), k.user(), k.org(), time(k.expiresAt()),
-                    k.hash(), permissions(k.permissions()));
-        }
+        Table t = new Table(HEADERS);
+        tokens.forEach(k -> t.row(row(k)));
         t.print(out, hideHeaders);
+    }
+
+    static String[] row(Token k) {
+        return new String[] {k.id(), k.description(), k.kind().wire(), k.status().wire(), k.user(), k.org(),
+            time(k.expiresAt()), k.hash(), permissions(k.permissions())};
     }
 
     static void json(PrintWriter out, List<Token> tokens) {

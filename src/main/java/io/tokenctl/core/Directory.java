@@ -205,8 +205,9 @@ final class Directory {
         if (orgs.isEmpty()) {
             throw TokenctlException.forbidden("only org admins read the audit log");
         }
-        List<AuditRow> rows = tx.audit(new AuditFilter(orgs, req.since(), req.actor(), req.target(), req.after(),
-                limit + 1));
+        AuditFilter filter = new AuditFilter(orgs, req.since(), req.actor(), req.target(), req.after(), limit + 1,
+                req.newestFirst());
+        List<AuditRow> rows = tx.audit(filter);
         java.util.Map<String, Boolean> shown = new java.util.HashMap<>();
         List<AuditEvent> out = new ArrayList<>();
         for (int i = 0; i < rows.size() && i < limit; i++) {
@@ -223,6 +224,15 @@ final class Directory {
             out.add(new AuditEvent(a.seq(), a.at(), tokenId, actor, a.orgId(), a.action(), a.target(), a.outcome(),
                     a.reason()));
         }
-        return new AuditPage(out, rows.size() > limit ? rows.get(limit - 1).seq() : null);
+        Long next = rows.size() > limit ? rows.get(limit - 1).seq() : null;
+        Long total = null;
+        if (next == null && req.after() == null) {
+            total = (long) out.size();
+        } else if (req.actor() == null) {
+            // not with an actor: the count would include the events of actors the caller may not see
+            long n = tx.countAudit(filter, io.tokenctl.api.Results.COUNT_AT_MOST + 1);
+            total = n > io.tokenctl.api.Results.COUNT_AT_MOST ? null : n;
+        }
+        return new AuditPage(out, next, total);
     }
 }

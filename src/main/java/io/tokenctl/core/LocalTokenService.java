@@ -188,16 +188,22 @@ public final class LocalTokenService implements TokenService {
             if (request.org() != null) {
                 orgId = Directory.orgInScope(tx, caller, request.org()).id();
             }
-            List<TokenRow> rows = tx.listTokens(new TokenFilter(adminOrgs,
+            TokenFilter filter = new TokenFilter(adminOrgs,
                     caller.kind() == TokenKind.USER ? caller.userId() : null, ownOnly, userId, orgId,
                     request.status(), request.expiringWithin() == null ? null : now.plus(request.expiringWithin()), now,
-                    request.after(), limit + 1));
+                    request.after(), limit + 1);
+            List<TokenRow> rows = tx.listTokens(filter);
             List<Token> out = new ArrayList<>(Math.min(rows.size(), limit));
             for (int i = 0; i < rows.size() && i < limit; i++) {
                 out.add(Tokens.view(rows.get(i), now));
             }
             String next = rows.size() > limit ? out.get(limit - 1).id() : null;
-            return new TokenPage(out, next);
+            Long total = (long) out.size();
+            if (next != null || request.after() != null) {
+                long n = tx.countTokens(filter, io.tokenctl.api.Results.COUNT_AT_MOST + 1);
+                total = n > io.tokenctl.api.Results.COUNT_AT_MOST ? null : n;
+            }
+            return new TokenPage(out, next, total);
         });
     }
 

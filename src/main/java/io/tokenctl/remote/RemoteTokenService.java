@@ -119,7 +119,7 @@ public final class RemoteTokenService implements TokenService {
         q.put("after", r.after());
         JsonNode page = call("GET", "/api/v2/authorizations" + query(q), null, true).json();
         return new TokenPage(read(page.get("authorizations"), new TypeReference<List<Token>>() { }),
-                text(page, "next"));
+                text(page, "next"), number(page, "total"));
     }
 
     @Override
@@ -211,10 +211,15 @@ public final class RemoteTokenService implements TokenService {
         q.put("target", r.target());
         q.put("limit", r.limit());
         q.put("after", r.after());
+        q.put("reverse", r.newestFirst() ? "true" : null);
         JsonNode page = call("GET", "/api/v2/audit" + query(q), null, true).json();
-        JsonNode next = page.get("next");
         return new AuditPage(read(page.get("events"), new TypeReference<List<AuditEvent>>() { }),
-                next == null || next.isNull() ? null : next.asLong());
+                number(page, "next"), number(page, "total"));
+    }
+
+    private static Long number(JsonNode page, String field) {
+        JsonNode n = page.get(field);
+        return n == null || n.isNull() ? null : n.asLong();
     }
 
     @Override

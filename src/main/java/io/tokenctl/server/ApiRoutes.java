@@ -221,6 +221,7 @@ final class ApiRoutes {
         out.put("links", links(ex, "/api/v2/authorizations", page.next()));
         out.put("authorizations", page.tokens());
         out.put("next", page.next());
+        out.put("total", page.total());
         ex.json(200, out);
     }
 
@@ -237,12 +238,17 @@ final class ApiRoutes {
         } catch (NumberFormatException e) {
             throw TokenctlException.usage("after: " + Limits.quoted(after) + " is not an event number");
         }
+        String reverse = ex.query("reverse");
+        if (reverse != null && !reverse.equals("true") && !reverse.equals("false")) {
+            throw TokenctlException.usage("reverse: " + Limits.quoted(reverse) + " is not true or false");
+        }
         AuditPage page = ex.api().audit(new ListAudit(at, ex.query("actor"), ex.query("target"), ex.queryInt("limit"),
-                seq));
+                seq, "true".equals(reverse)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("links", links(ex, "/api/v2/audit", page.next() == null ? null : page.next().toString()));
         out.put("events", page.events());
         out.put("next", page.next());
+        out.put("total", page.total());
         ex.json(200, out);
     }
 

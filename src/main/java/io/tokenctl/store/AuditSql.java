@@ -39,13 +39,42 @@ interface AuditSql extends AuditRows, Statements {
     }
 
     @Override
+    default long countAudit(AuditFilter f, int atMost) {
+        if (f.orgIds().isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new ArrayList<>();
+        String where = auditWhere(f, args);
+        args.add(atMost);
+        Query q = h().createQuery("SELECT count(*) FROM (SELECT 1 FROM audit WHERE " + where + " LIMIT ?) x");
+        bindAll(q, 0, args);
+        return q.mapTo(Long.class).one();
+    }
+
+    @Override
     default List<AuditRow> audit(AuditFilter f) {
         if (f.orgIds().isEmpty()) {
             return List.of();
         }
+        List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT seq, at, actor_token_id, actor_user, org_id, action, target,"
-                + " outcome, reason FROM audit WHERE org_id IN (" + placeholders(f.orgIds().size()) + ")");
-        List<Object> args = new ArrayList<>(f.orgIds());
+                + " outcome, reason FROM audit WHERE ").append(auditWhere(f, args));
+        if (f.afterSeq() != null) {
+            sql.append(f.newestFirst() ? " AND seq < ?" : " AND seq > ?");
+            args.add(f.afterSeq());
+        }
+        sql.append(f.newestFirst() ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY seq LIMIT ?");
+        args.add(f.limit());
+        Query q = h().createQuery(sql.toString());
+        bindAll(q, 0, args);
+        return q.map((rs, ctx) -> new AuditRow(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list();
+    }
+
+    /** The events {@code f} selects but its page: the caller's orgs and the filters. */
+    private static String auditWhere(AuditFilter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder("org_id IN (" + placeholders(f.orgIds().size()) + ")");
+        args.addAll(f.orgIds());
         if (f.since() != null) {
             sql.append(" AND at >= ?");
             args.add(millis(f.since()));
@@ -58,15 +87,6 @@ interface AuditSql extends AuditRows, Statements {
             sql.append(" AND target = ?");
             args.add(f.target());
         }
-        if (f.afterSeq() != null) {
-            sql.append(" AND seq > ?");
-            args.add(f.afterSeq());
-        }
-        sql.append(" ORDER BY seq LIMIT ?");
-        args.add(f.limit());
-        Query q = h().createQuery(sql.toString());
-        bindAll(q, 0, args);
-        return q.map((rs, ctx) -> new AuditRow(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).list();
+        return sql.toString();
     }
 }

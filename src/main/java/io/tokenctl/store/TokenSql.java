@@ -146,9 +146,31 @@ interface TokenSql extends TokenRows, Statements {
         return new Sql(columns(d) + " WHERE t.id = ?", List.of(id));
     }
 
-    static Sql listSql(Dialect d, TokenFilter f) {
-        StringBuilder sql = new StringBuilder(columns(d)).append(" WHERE ");
+    @Override
+    default long countTokens(TokenFilter f, int atMost) {
         List<Object> args = new ArrayList<>();
+        String where = where(f, args);
+        args.add(atMost);
+        Query q = h().createQuery("SELECT count(*) FROM (SELECT 1 FROM tokens t WHERE " + where + " LIMIT ?) x");
+        bindAll(q, 0, args);
+        return q.mapTo(Long.class).one();
+    }
+
+    static Sql listSql(Dialect d, TokenFilter f) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(columns(d)).append(" WHERE ").append(where(f, args));
+        if (f.after() != null) {
+            sql.append(" AND t.id > ?");
+            args.add(f.after());
+        }
+        sql.append(" ORDER BY t.id LIMIT ?");
+        args.add(f.limit());
+        return new Sql(sql.toString(), args);
+    }
+
+    /** What {@code f} selects, on tokens {@code t}, but its page: the caller's view and its filters. */
+    private static String where(TokenFilter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         // what the caller may see; a dead "FALSE OR ..." branch would cost the planner its index
         List<String> visible = new ArrayList<>();
         if (!f.adminOrgIds().isEmpty()) {
@@ -193,13 +215,7 @@ interface TokenSql extends TokenRows, Statements {
             args.add(millis(f.now()));
             args.add(millis(f.expiresBefore()));
         }
-        if (f.after() != null) {
-            sql.append(" AND t.id > ?");
-            args.add(f.after());
-        }
-        sql.append(" ORDER BY t.id LIMIT ?");
-        args.add(f.limit());
-        return new Sql(sql.toString(), args);
+        return sql.toString();
     }
 
     @Override

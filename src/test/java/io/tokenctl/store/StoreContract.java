@@ -135,12 +135,21 @@ abstract class StoreContract {
         });
         assertThrows(Exception.class, () -> executeBehindItsBack("UPDATE audit SET outcome = 'denied'"));
         assertThrows(Exception.class, () -> executeBehindItsBack("DELETE FROM audit"));
-        List<AuditRow> rows = store.read(tx -> tx.audit(new AuditFilter(List.of(ORG), null, null, null, null, 10)));
+        List<AuditRow> rows = store.read(tx -> tx.audit(new AuditFilter(List.of(ORG), null, null, null, null, 10, false)));
         assertEquals(List.of("token.create", "token.retire"), rows.stream().map(AuditRow::action).toList());
         assertTrue(rows.get(0).seq() < rows.get(1).seq());
         List<AuditRow> after = store.read(tx -> tx.audit(new AuditFilter(List.of(ORG), null, null, null,
-                rows.get(0).seq(), 10)));
+                rows.get(0).seq(), 10, false)));
         assertEquals(List.of("token.retire"), after.stream().map(AuditRow::action).toList());
+        List<AuditRow> back = store.read(tx -> tx.audit(new AuditFilter(List.of(ORG), null, null, null, null, 10, true)));
+        assertEquals(List.of("token.retire", "token.create"), back.stream().map(AuditRow::action).toList());
+        List<AuditRow> before = store.read(tx -> tx.audit(new AuditFilter(List.of(ORG), null, null, null,
+                rows.get(1).seq(), 10, true)));
+        assertEquals(List.of("token.create"), before.stream().map(AuditRow::action).toList());
+        assertEquals(2L, (long) store.read(tx -> tx.countAudit(new AuditFilter(List.of(ORG), null, null, null,
+                rows.get(1).seq(), 1, true), 100)), "a count ignores the page");
+        assertEquals(1L, (long) store.read(tx -> tx.countAudit(new AuditFilter(List.of(ORG), null, null, null, null, 10, false), 1)),
+                "and stops where it is told");
     }
 
     @Test

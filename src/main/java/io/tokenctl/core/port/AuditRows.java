@@ -13,4 +13,7 @@ public interface AuditRows {
 
     /** A page of events, oldest first. */
     List<AuditRow> audit(AuditFilter f);
+
+    /** How many events {@code f} selects, from either end (its page ignored), counting at most {@code atMost}. */
+    long countAudit(AuditFilter f, int atMost);
 }

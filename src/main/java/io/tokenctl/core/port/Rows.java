@@ -100,7 +100,9 @@ public final class Rows {
     }
 
     /** A page of audit events in the given orgs, oldest first; null fields don't filter. */
-    public record AuditFilter(List<String> orgIds, Instant since, String actor, String target, Long afterSeq, int limit) {
+    /** {@code newestFirst}: the page runs back from {@code afterSeq} (exclusive), newest first. */
+    public record AuditFilter(List<String> orgIds, Instant since, String actor, String target, Long afterSeq, int limit,
+            boolean newestFirst) {
     }
 
     public record AuditRow(

@@ -33,6 +33,9 @@ public interface TokenRows {
     /** One page in id order (ids sort by creation); fetches at most {@code limit} rows. */
     List<TokenRow> listTokens(TokenFilter f);
 
+    /** How many tokens {@code f} selects, from the start (its {@code after} and {@code limit} ignored), counting at most {@code atMost}. */
+    long countTokens(TokenFilter f, int atMost);
+
     /** Ids of a user's own user tokens that are not yet retired. */
     List<String> liveUserTokenIds(String userId);
 

@@ -1,0 +1,83 @@
+package io.tokenctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14: a listing cut at its page says so ("showing 100 of N") with the next --after; --all pages through
+ * everything; the audit log reads newest first with --reverse. Locally and through a server alike.
+ */
+class ListingsTest extends AdminStore {
+    private List<String> ids(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
+    @Test
+    void aCutTokenListingSaysHowManyOfHowManyAndAllGetsEveryOne() throws Exception {
+        for (int i = 0; i < 104; i++) {
+            admin.create("--read-buckets", "--description", "t" + i);
+        }
+        // 105 with the operator token; the default page is 100
+        Tokenctl.Result page = admin.run("auth", "list", "--json").expect(0);
+        JsonNode first = JSON.readTree(page.out());
+        assertEquals(100, first.size(), "--json stays an array of the page");
+        String last = first.get(99).get("id").asText();
+        assertEquals("showing 100 of 105 tokens; the next page: --after " + last + ", or --all for every one\n",
+                page.err());
+        Tokenctl.Result rest = admin.run("auth", "list", "--json", "--after", last).expect(0);
+        assertEquals(5, JSON.readTree(rest.out()).size());
+        assertEquals("", rest.err(), "the last page says nothing");
+        // --all: every one, once, in order, as one array
+        JsonNode all = JSON.readTree(admin.run("auth", "list", "--all", "--json").expect(0).out());
+        assertEquals(105, all.size());
+        List<String> allIds = ids(all, "id");
+        Set<String> unique = new HashSet<>(allIds);
+        assertEquals(105, unique.size());
+        List<String> sorted = new ArrayList<>(allIds);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, allIds);
+        Tokenctl.Result table = admin.run("auth", "list", "--all", "--hide-headers").expect(0);
+        assertEquals(105, table.out().lines().count());
+        assertEquals("", table.err());
+        admin.run("auth", "list", "--all", "--limit", "5").expect(2);
+        // a small page of a filtered listing counts that listing
+        Tokenctl.Result small = admin.run("auth", "list", "--limit", "2", "--user", "admin").expect(0);
+        assertTrue(small.err().startsWith("showing 2 of 105 tokens;"), small.err());
+    }
+
+    @Test
+    void theAuditLogPagesBothWaysAndAllOfItReadsOnce() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            admin.create("--read-buckets");
+        }
+        JsonNode everything = JSON.readTree(admin.run("audit", "list", "--all", "--json").expect(0).out());
+        int n = everything.size();
+        assertTrue(n >= 13, "setup and 12 creates: " + n);
+        Tokenctl.Result newest = admin.run("audit", "list", "--reverse", "--limit", "5", "--json").expect(0);
+        JsonNode back = JSON.readTree(newest.out());
+        assertEquals(5, back.size());
+        assertEquals(everything.get(n - 1).get("seq").asLong(), back.get(0).get("seq").asLong(), "newest first");
+        assertTrue(back.get(0).get("seq").asLong() > back.get(4).get("seq").asLong());
+        long cursor = back.get(4).get("seq").asLong();
+        assertTrue(newest.err().startsWith("showing 5 of " + n + " events; the next page: --after " + cursor), newest.err());
+        JsonNode before = JSON.readTree(admin.run("audit", "list", "-r", "--limit", "5", "--after",
+                Long.toString(cursor), "--json").expect(0).out());
+        assertEquals(cursor - 1, before.get(0).get("seq").asLong(), "the next page runs on back in time");
+        JsonNode allBack = JSON.readTree(admin.run("audit", "list", "--all", "--reverse", "--json").expect(0).out());
+        List<String> forward = ids(everything, "seq");
+        List<String> backward = ids(allBack, "seq");
+        java.util.Collections.reverse(backward);
+        assertEquals(forward, backward);
+        assertFalse(admin.run("audit", "list", "--json").err().contains("showing"), "one page holds it all");
+    }
+}
