@@ -36,7 +36,7 @@ _tokenctl_spec() {
       flags='--secret-stdin --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth delete')
       subs='' cmds=''
-      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='-y --yes -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl auth regenerate')
       subs='' cmds=''
       flags='--json --hide-headers --revoke-on-reuse -q --quiet -h --help -V --version --skip-verify --debug' vopts='--grace --old-expires --store --host --profile --token-file --ca-cert --timeout' ;;
@@ -75,7 +75,7 @@ _tokenctl_spec() {
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl user delete'|'tokenctl user rm')
       subs='' cmds=''
-      flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='-y --yes --json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org')
       subs='create list keys' cmds='create list ls keys'
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
@@ -96,7 +96,7 @@ _tokenctl_spec() {
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl org keys remove')
       subs='' cmds=''
-      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='-y --yes -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl audit')
       subs='list' cmds='list ls'
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
@@ -123,7 +123,7 @@ _tokenctl_spec() {
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config delete'|'tokenctl config rm')
       subs='' cmds=''
-      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='-y --yes -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl serve')
       subs='' cmds=''
       flags='-h --help -V --version --skip-verify --debug' vopts='--listen --tls-cert --tls-key --tls-keystore --db-url --db-password-file --introspection-auth --trusted-proxy --store --host --profile --token-file --ca-cert --timeout' ;;

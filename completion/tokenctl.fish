@@ -87,8 +87,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
-            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_flags '-y' '--yes' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl auth regenerate'
@@ -191,8 +191,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
-            set -g __tokenctl_flags_help 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_flags '-y' '--yes' '--json' '--hide-headers' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Print JSON (stable field names) instead of a table' 'Leave out the table header (for scripts reading columns)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--org' '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'Only remove the user from this org' 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl org'
@@ -247,8 +247,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
-            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_flags '-y' '--yes' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl audit'
@@ -319,8 +319,8 @@ function __tokenctl_spec
             set -g __tokenctl_subs
             set -g __tokenctl_subs_help
             set -g __tokenctl_cmds
-            set -g __tokenctl_flags '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
-            set -g __tokenctl_flags_help 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
+            set -g __tokenctl_flags '-y' '--yes' '-h' '--help' '-V' '--version' '--skip-verify' '--debug'
+            set -g __tokenctl_flags_help 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Don\'t ask: go ahead (needed without a terminal, e.g. in a script)' 'Show this help message and exit.' 'Show this help message and exit.' 'Print version information and exit.' 'Print version information and exit.' 'Don\'t check an https --host\'s certificate: for test set-ups only, never in production' 'Print stack traces of failures'
             set -g __tokenctl_vopts '--store' '--host' '--profile' '--token-file' '--ca-cert' '--timeout'
             set -g __tokenctl_vopts_help 'SQLite store file (env: TOKENCTL_STORE; default: $XDG_DATA_HOME/tokenctl/tokenctl.db)' 'URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)' 'Profile to use instead of the active one (env: TOKENCTL_PROFILE)' 'File holding the operator token (else env TOKENCTL_TOKEN, else the profile\'s)' 'PEM certificate of a private CA to trust for an https --host (env: TOKENCTL_CA_CERT)' 'How long to wait for a --host to connect and answer (default: 10s)'
         case 'tokenctl serve'

@@ -98,7 +98,8 @@ class AuthLifecycleTest extends AdminStore {
         assertTrue(r.err().contains("0123456789abcdef"));
         admin.run("auth", "show", "nosuch").expect(5);
         for (String cmd : List.of("retire", "delete", "activate", "deactivate", "regenerate", "clone")) {
-            admin.run("auth", cmd, "0123456789abcdef").expect(5);
+            (cmd.equals("delete") ? admin.run("auth", cmd, "0123456789abcdef", "--yes")
+                    : admin.run("auth", cmd, "0123456789abcdef")).expect(5);
         }
     }
 
@@ -149,10 +150,10 @@ class AuthLifecycleTest extends AdminStore {
         Tokenctl.Made made = admin.make("--read-authorizations");
         String secret = made.secret();
         String id = made.id();
-        admin.run("auth", "delete", id).expect(0);
+        admin.run("auth", "delete", id, "--yes").expect(0);
         admin.run("auth", "show", id).expect(5);
         assertFalse(works(secret));
-        admin.run("auth", "delete", id).expect(5);
+        admin.run("auth", "delete", id, "--yes").expect(5);
     }
 
     @Test

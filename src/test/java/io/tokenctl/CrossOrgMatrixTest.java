@@ -97,7 +97,7 @@ class CrossOrgMatrixTest {
             {act("activate", t -> new String[] {"auth", "activate", t.id()}), 5, 4, 4},
             {act("retire", t -> new String[] {"auth", "retire", t.id()}), 5, 4, 4},
             {new Action("retire by secret", t -> new String[] {"auth", "retire", "--secret-stdin"}, true), 5, 4, 4},
-            {act("delete", t -> new String[] {"auth", "delete", t.id()}), 5, 4, 4},
+            {act("delete", t -> new String[] {"auth", "delete", t.id(), "--yes"}), 5, 4, 4},
             {act("regenerate", t -> new String[] {"auth", "regenerate", t.id()}), 5, 4, 4},
             {act("clone", t -> new String[] {"auth", "clone", t.id()}), 5, 4, 4},
             {act("clone --read-buckets", t -> new String[] {"auth", "clone", t.id(), "--read-buckets"}), 5, 4, 4},

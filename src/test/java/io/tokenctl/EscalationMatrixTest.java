@@ -115,7 +115,7 @@ class EscalationMatrixTest {
             {action("list tokens", w -> new String[] {"auth", "list"}), 0, 0, 0},
             {action("show another's token", w -> new String[] {"auth", "show", "OTHER"}), 0, 5, 5},
             {action("user create", w -> new String[] {"user", "create", "dave", "--role", "normal"}), 0, 4, 4},
-            {action("user delete", w -> new String[] {"user", "delete", "carol"}), 0, 4, 4},
+            {action("user delete", w -> new String[] {"user", "delete", "carol", "--yes"}), 0, 4, 4},
             {action("org create", w -> new String[] {"org", "create", "beta"}), 0, 4, 4},
             {action("audit list", w -> new String[] {"audit", "list"}), 0, 4, 4},
         };

@@ -48,7 +48,7 @@ class IdentityTest extends AdminStore {
         Tokenctl.Made two = admin.make("--user", "alice", "--write-dashboards");
         Tokenctl.Made account = admin.make("--account", "--read-buckets", "--read-authorizations");
         as(one.secret()).run("auth", "list").expect(0);
-        JsonNode deleted = admin.json("user", "delete", "alice");
+        JsonNode deleted = admin.json("user", "delete", "alice", "--yes");
         assertEquals(2, deleted.get("retiredTokenIDs").size());
         for (Tokenctl.Made m : List.of(one, two)) {
             JsonNode t = admin.json("auth", "show", m.id());
@@ -65,7 +65,7 @@ class IdentityTest extends AdminStore {
         admin.run("user", "create", "alice").expect(0);
         Tokenctl.Made old = admin.make("--user", "alice", "--read-authorizations");
         String oldUserId = admin.json("auth", "show", old.id()).get("userID").asText();
-        admin.run("user", "delete", "alice").expect(0);
+        admin.run("user", "delete", "alice", "--yes").expect(0);
         JsonNode again = admin.json("user", "create", "alice");
         assertNotEquals(oldUserId, again.get(0).get("userID").asText());
         as(old.secret()).run("auth", "list").expect(3);
@@ -77,7 +77,7 @@ class IdentityTest extends AdminStore {
 
     @Test
     void theLastAdminOfAnOrgCannotBeDeleted() {
-        Tokenctl.Result r = admin.run("user", "delete", "admin").expect(1);
+        Tokenctl.Result r = admin.run("user", "delete", "admin", "--yes").expect(1);
         assertTrue(r.err().contains("last admin"), r.err());
     }
 
@@ -115,7 +115,7 @@ class IdentityTest extends AdminStore {
         Tokenctl.Made t = admin.make("--user", "alice", "--read-buckets", "--read-authorizations");
         assertEquals("account", admin.json("auth", "promote", t.id()).get("kind").asText());
         admin.run("auth", "promote", t.id()).expect(1);
-        admin.run("user", "delete", "alice").expect(0);
+        admin.run("user", "delete", "alice", "--yes").expect(0);
         assertEquals("active", admin.json("auth", "show", t.id()).get("status").asText(), "promoted: outlives alice");
         as(t.secret()).run("auth", "list").expect(0);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + admin.store())) {
@@ -135,9 +135,9 @@ class IdentityTest extends AdminStore {
         admin.run("user", "create", "alice", "--org", "beta", "--role", "read-only").expect(0);
         assertEquals(List.of("acme", "beta"), orgs(as(dynamic)), "joining beta extends it");
         assertEquals(List.of("acme"), orgs(as(fixed)), "a static list stays as it was");
-        admin.run("user", "delete", "alice", "--org", "beta").expect(0);
+        admin.run("user", "delete", "alice", "--org", "beta", "--yes").expect(0);
         assertEquals(List.of("acme"), orgs(as(dynamic)), "leaving beta narrows it");
-        admin.run("user", "delete", "alice", "--org", "acme").expect(0);
+        admin.run("user", "delete", "alice", "--org", "acme", "--yes").expect(0);
         as(dynamic).run("org", "list").expect(3);
     }
 

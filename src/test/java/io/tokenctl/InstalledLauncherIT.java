@@ -243,6 +243,27 @@ class InstalledLauncherIT {
         }
     }
 
+    /** Issue 14: a destructive command asks at a terminal (a real pty, from script(1)) and refuses without one. */
+    @Test
+    void destructiveCommandsAskAtATerminalAndNeedYesWithoutOne() throws Exception {
+        assertEquals(0, tokenctl("setup", "--username", "admin", "--org", "acme", "-q").exit);
+        Run made = tokenctl("auth", "create", "--read-buckets", "--description", "ci writer", "--json");
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(made.out).get("id").asText();
+        Run piped = tokenctl("auth", "delete", id);
+        assertEquals(2, piped.exit, piped.err);
+        assertTrue(piped.err.contains("add --yes"), piped.err);
+        Map<String, String> env = Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString());
+        String line = launcher + " auth delete " + id;
+        Run no = exec(env, "n\n", "script", "-qec", line, "/dev/null");
+        assertEquals(1, no.exit, no.out + no.err);
+        assertTrue(no.out.contains("Delete token " + id + " (ci writer, admin in acme)") && no.out.contains("[y/N]"), no.out);
+        assertEquals(0, tokenctl("auth", "show", id).exit, "answered n: still there");
+        Run yes = exec(env, "y\n", "script", "-qec", line, "/dev/null");
+        assertEquals(0, yes.exit, yes.out + yes.err);
+        assertEquals(5, tokenctl("auth", "show", id).exit, "answered y: gone");
+    }
+
     @Test
     void helpAndVersionWork() throws Exception {
         Run help = tokenctl("--help");

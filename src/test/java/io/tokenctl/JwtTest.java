@@ -108,11 +108,11 @@ class JwtTest extends AdminStore {
         assertEquals(2, JSON.readTree(Files.readString(jwks("acme"))).get("keys").size());
         online(old).expect(0);
         offline(old, jwks("acme")).expect(0);
-        admin.run("org", "keys", "remove", "acme", oldKid).expect(0);
+        admin.run("org", "keys", "remove", "acme", oldKid, "--yes").expect(0);
         assertTrue(JSON.readTree(online(old).expect(3).out()).get("reason").asText().contains("removed"));
         offline(old, jwks("acme")).expect(3);
         online(fresh).expect(0);
-        admin.run("org", "keys", "remove", "acme", "0000000000000000").expect(5);
+        admin.run("org", "keys", "remove", "acme", "0000000000000000", "--yes").expect(5);
     }
 
     @Test

@@ -125,7 +125,7 @@ class LifecycleRulesTest extends AdminStore {
             {"update", expiring.id(), "auth", "update", expiring.id(), "--expires", "never"},
             {"promote", account.id(), "auth", "promote", account.id()},
             {"user create", "admin", "user", "create", "admin", "--org", "acme"},
-            {"user delete", "admin", "user", "delete", "admin"},
+            {"user delete", "admin", "user", "delete", "admin", "--yes"},
             {"org create", "acme", "org", "create", "acme"},
         };
         for (String[] c : cases) {

@@ -190,7 +190,7 @@ class ReviewFindingsTest {
     void aUserInNoSharedOrgIsNotFoundNotNamed() {
         Tokenctl carol = as(dave.create("--user", "carol", "--org", "beta", "--all-access"));
         new Tokenctl(dir).run("user", "create", "zed", "--role", "normal").expect(0);
-        Tokenctl.Result r = carol.run("user", "delete", "zed").expect(5);
+        Tokenctl.Result r = carol.run("user", "delete", "zed", "--yes").expect(5);
         assertFalse(r.err().contains("acme"), r.err());
     }
 

@@ -34,7 +34,8 @@ class SecurityHolesTest extends AdminStore {
         }
         assertTrue(adminId != null, "the admin's operator token reaches staging, so staging's admin may see it");
         for (String action : new String[] {"deactivate", "retire", "delete", "regenerate", "promote"}) {
-            Tokenctl.Result r = sam.run("auth", action, adminId).expect(4);
+            Tokenctl.Result r = (action.equals("delete") ? sam.run("auth", action, adminId, "--yes")
+                    : sam.run("auth", action, adminId)).expect(4);
             assertTrue(r.err().contains("acme"), r.err());
         }
         sam.run("auth", "update", adminId, "--description", "pwned").expect(4);

@@ -100,7 +100,7 @@ class SecurityReviewTest extends AdminStore {
         sam.run("auth", "show", jwt.id()).expect(5);
         JsonNode keys = JSON.readTree(sam.run("org", "keys", "jwks", "staging").expect(0).out()).get("keys");
         for (JsonNode k : keys) {
-            sam.run("org", "keys", "remove", "staging", k.get("kid").asText()).expect(0);
+            sam.run("org", "keys", "remove", "staging", k.get("kid").asText(), "--yes").expect(0);
         }
         admin.runWithStdin(jwt.secret(), "auth", "verify", "--org", "acme").expect(0);
     }
@@ -201,7 +201,7 @@ class SecurityReviewTest extends AdminStore {
         admin.run("user", "create", "olga", "--org", "staging", "--role", "normal").expect(0);
         Tokenctl.Made t = admin.make("--user", "olga", "--org", "acme", "--org", "staging", "--read-buckets");
         sam.run("auth", "show", t.id()).expect(0);
-        admin.run("user", "delete", "olga", "--org", "staging").expect(0);
+        admin.run("user", "delete", "olga", "--org", "staging", "--yes").expect(0);
         sam.run("auth", "show", t.id()).expect(5);
         admin.run("auth", "update", t.id(), "--description", "acme's business now").expect(0);
     }

@@ -29,6 +29,8 @@ public final class Tokenctl {
     public final Path home;
     public final Map<String, String> env = new HashMap<>();
     public final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+    /** Who is at the terminal: no one, unless a test says otherwise. */
+    public io.tokenctl.cli.Prompter prompter = io.tokenctl.cli.Prompter.NONE;
 
     public record Result(int exit, String out, String err) {
         public String line() {
@@ -79,7 +81,7 @@ public final class Tokenctl {
             e.put("TOKENCTL_HOST", RemoteMode.serverFor(defaultStore(e), clock));
         }
         Context ctx = new Context(Map.copyOf(e), clock, new SecureRandom(),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).withPrompter(prompter);
         return execute(Cli.build(ctx), args);
     }
 

@@ -222,7 +222,7 @@ class VerifyTest {
         admin.run("user", "create", "rob", "--org", "beta", "--role", "admin").expect(0);
         Tokenctl.Made t = admin.make("--user", "rob", "--org", "beta", "--write-buckets");
         verify(t.secret(), "--require", "write:buckets").expect(0);
-        admin.run("user", "delete", "rob", "--org", "beta").expect(0);
+        admin.run("user", "delete", "rob", "--org", "beta", "--yes").expect(0);
         verify(t.secret(), "--require", "write:buckets").expect(3);
     }
 

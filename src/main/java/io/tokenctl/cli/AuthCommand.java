@@ -282,14 +282,23 @@ final class AuthCommand {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Delete a token and its history (prefer retire to keep the record).",
-            footerHeading = "%nExample:%n", footer = "  tokenctl auth delete 65f1c2a09b7e4d11")
+            description = {"Delete a token and its history (prefer retire to keep the record). Asks first at a terminal;",
+                "without one, needs --yes."},
+            footerHeading = "%nExample:%n", footer = "  tokenctl auth delete 65f1c2a09b7e4d11 --yes")
     static final class Delete extends BaseCommand {
         @Parameters(paramLabel = "ID", completionCandidates = Candidates.TokenIds.class, description = "Token id")
         String id;
 
+        @Mixin
+        Confirmation confirm;
+
         @Override
         void run(TokenService service) {
+            confirm.check(root().ctx, "auth delete", "deleted", () -> {
+                Token t = service.show(id);
+                return "Delete token " + t.id() + " (" + t.description() + ", " + (t.user() == null ? "account token of "
+                        + t.org() : t.user() + " in " + t.org()) + ") and its history? `auth retire` keeps the record.";
+            });
             service.delete(id);
             err().println("deleted token " + id);
         }

@@ -164,16 +164,27 @@ final class ConfigCommand {
     }
 
     @Command(name = "delete", aliases = "rm", mixinStandardHelpOptions = true,
-            description = "Delete a profile (and the operator token saved in it).",
+            description = "Delete a profile (and the operator token saved in it). Asks first at a terminal when it is the active profile or holds a token; without one, needs --yes.",
             footerHeading = "%nExample:%n", footer = "  tokenctl config delete old")
     static final class Delete extends ConfigAction {
         @Parameters(paramLabel = "NAME", description = "Profile name")
         String name;
 
+        @Mixin
+        Confirmation confirm;
+
         @Override
         void run(Config config) {
             if (!config.exists(name)) {
                 throw TokenctlException.notFound("no profile named \"" + name + "\" in " + config.file());
+            }
+            boolean active = name.equals(config.active());
+            boolean token = config.profile(name).token() != null;
+            if (active || token) {
+                // the operator token saved here may be its only copy: it is printed once, at setup or create
+                confirm.check(root().ctx, "config delete", "deleted", () -> "Delete profile " + name
+                        + (active ? " (the active one)" : "") + (token ? " and the operator token saved in it, which may be"
+                        + " its only copy" : "") + "?");
             }
             config.remove(name);
             config.save();

@@ -13,7 +13,12 @@ import java.util.function.Supplier;
  * costs a cold start several milliseconds that commands which only read never need to pay.
  */
 public record Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin,
-        ServiceFactory services) {
+        ServiceFactory services, Prompter prompter) {
+
+    public Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin,
+            ServiceFactory services) {
+        this(env, clock, random, stdin, services, Prompter.NONE);
+    }
 
     public Context(Map<String, String> env, Clock clock, Supplier<SecureRandom> random, InputStream stdin) {
         this(env, clock, random, stdin, new LocalOrRemote(clock, random));
@@ -24,12 +29,19 @@ public record Context(Map<String, String> env, Clock clock, Supplier<SecureRando
     }
 
     public static Context system() {
-        return new Context(System.getenv(), Clock.systemUTC(), new OnFirstUse(), System.in);
+        Supplier<SecureRandom> random = new OnFirstUse();
+        Clock clock = Clock.systemUTC();
+        return new Context(System.getenv(), clock, random, System.in, new LocalOrRemote(clock, random), Prompter.system());
     }
 
     /** The same run with another factory of services (a test's fake, say). */
     public Context withServices(ServiceFactory factory) {
-        return new Context(env, clock, random, stdin, factory);
+        return new Context(env, clock, random, stdin, factory, prompter);
+    }
+
+    /** The same run with someone (or no one) at the terminal. */
+    public Context withPrompter(Prompter p) {
+        return new Context(env, clock, random, stdin, services, p);
     }
 
     /** One system generator, made when first asked for. */

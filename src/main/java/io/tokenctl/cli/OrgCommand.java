@@ -83,9 +83,13 @@ final class OrgCommand {
         }
 
         @Command(name = "remove", mixinStandardHelpOptions = true,
-                description = "Remove a signing key: JWT tokens it signed stop verifying (admins only).",
-                footerHeading = "%nExample:%n", footer = "  tokenctl org keys remove acme 0190a1b2c3d4e5f6")
+                description = {"Remove a signing key: JWT tokens it signed stop verifying (admins only). Asks first at a",
+                    "terminal; without one, needs --yes."},
+                footerHeading = "%nExample:%n", footer = "  tokenctl org keys remove acme 0190a1b2c3d4e5f6 --yes")
         static final class Remove extends BaseCommand {
+            @picocli.CommandLine.Mixin
+            Confirmation confirm;
+
             @Parameters(index = "0", paramLabel = "ORG", description = "Org name")
             String org;
 
@@ -94,6 +98,8 @@ final class OrgCommand {
 
             @Override
             void run(TokenService service) {
+                confirm.check(root().ctx, "org keys remove", "removed", () -> "Remove signing key " + kid + " of org "
+                        + org + "? Every JWT it signed stops verifying.");
                 service.removeOrgKey(org, kid);
                 err().println("removed key " + kid + " of org " + org);
             }

@@ -78,10 +78,13 @@ final class UserCommand {
 
     @Command(name = "delete", aliases = "rm", mixinStandardHelpOptions = true,
             description = {"Delete a user: every user token they own is retired at once (account tokens stay).",
-                "With --org, only remove them from that org."},
+                "With --org, only remove them from that org. Asks first at a terminal; without one, needs --yes."},
             footerHeading = "%nExamples:%n",
-            footer = {"  tokenctl user delete alice", "  tokenctl user delete alice --org staging"})
+            footer = {"  tokenctl user delete alice", "  tokenctl user delete alice --org staging --yes"})
     static final class Delete extends BaseCommand {
+        @Mixin
+        Confirmation confirm;
+
         @Parameters(paramLabel = "NAME", description = "User name")
         String name;
 
@@ -93,6 +96,9 @@ final class UserCommand {
 
         @Override
         void run(TokenService service) {
+            confirm.check(root().ctx, "user delete", org == null ? "deleted" : "removed", () -> org != null
+                    ? "Remove user " + name + " from org " + org + "? Their tokens stop working there."
+                    : "Delete user " + name + "? Every user token they own is retired at once.");
             UserDeleted d = service.deleteUser(new DeleteUser(name, org));
             if (output.json) {
                 TokenOutput.write(out(), g -> ApiJson.writeUserDeleted(g, d));
