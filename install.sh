@@ -24,6 +24,8 @@ for arg in "$@"; do
 done
 
 die() { echo "install.sh: $*" >&2; exit 1; }
+# a line per stage, so minutes of building never look like a hang
+step() { echo "install.sh: $*"; }
 
 # Java 17 or newer: the launcher runs the java found here.
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java_bin="$JAVA_HOME/bin/java"
@@ -42,8 +44,14 @@ if ! $skip_build; then
   if [ ! -d "$HOME/.m2/wrapper/dists" ] && ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; then
     die "the Maven Wrapper needs curl or wget to fetch Maven the first time (or install Maven 3.9+ and run mvn -DskipTests package)"
   fi
-  echo "Building tokenctl (./mvnw -B -q -DskipTests package)..."
-  (cd "$here" && ./mvnw -B -q -DskipTests package) || die "the build failed; see the Maven output above"
+  step "building tokenctl (./mvnw -DskipTests package; the first build downloads Maven and the dependencies: minutes)..."
+  if [ -t 1 ]; then
+    # at a terminal, Maven's own progress (without its colours' escapes in a log, -B)
+    (cd "$here" && ./mvnw -B -DskipTests package | grep -E --line-buffered '^\[(INFO|WARNING|ERROR)\] (Building|---|BUILD|Total time|Downloading from|\[ERROR\]|ERROR)|^\[ERROR\]' ; exit "${PIPESTATUS[0]}") \
+      || die "the build failed; see the Maven output above"
+  else
+    (cd "$here" && ./mvnw -B -q -DskipTests package) || die "the build failed; see the Maven output above"
+  fi
 fi
 [ -f "$jar" ] || die "no $jar: run without --skip-build"
 
@@ -54,6 +62,7 @@ old_share="$PREFIX/share/tokenctl"
 rm -f "$old_share/tokenctl.jar" && rm -rf "$old_share/native" "$old_share/cds"
 bin="$PREFIX/bin"
 mkdir -p "$share" "$bin"
+step "installing the jar into $share..."
 install -m 0644 "$jar" "$share/tokenctl.jar.new" && mv -f "$share/tokenctl.jar.new" "$share/tokenctl.jar"
 
 # sqlite-jdbc otherwise copies its native library out of the jar to the temp dir on every run:
@@ -102,6 +111,7 @@ make_runtime() {
     || { rm -rf "$runtime.new"; return 1; }
 }
 if [ "${TOKENCTL_NO_RUNTIME:-}" != 1 ]; then
+  step "making a private Java runtime with only the modules tokenctl uses (jlink, a few seconds)..."
   if make_runtime; then
     run_java="$runtime/bin/java"
   else
@@ -224,11 +234,12 @@ make_archive() {
 }
 if [ "${TOKENCTL_NO_CDS:-}" = 1 ]; then
   rm -rf "$share/cds"
-elif ! make_archive; then
+elif step "training a class-data archive for a fast start (8 short runs)..." && ! make_archive; then
   echo "install.sh: note: no class-data archive (start-up will be slower); tokenctl works without it"
 fi
 
 # Completion scripts and man pages, where each shell and man look for user-level files.
+step "installing shell completion and man pages..."
 if [ -d "$here/completion" ]; then
   [ -f "$here/completion/tokenctl.bash" ] && install -D -m 0644 "$here/completion/tokenctl.bash" "$PREFIX/share/bash-completion/completions/tokenctl"
   [ -f "$here/completion/_tokenctl" ] && install -D -m 0644 "$here/completion/_tokenctl" "$PREFIX/share/zsh/site-functions/_tokenctl"

@@ -34,6 +34,11 @@ class InstalledLauncherIT {
         Run r = exec(Map.of("PREFIX", prefix.toString(), "HOME", prefix.toString()), null,
                 "bash", "install.sh", "--skip-build");
         assertEquals(0, r.exit, r.out + r.err);
+        // issue 14: a line per stage, never minutes of silence
+        for (String stage : List.of("installing the jar", "making a private Java runtime", "training a class-data archive",
+                "installing shell completion")) {
+            assertTrue(r.out.contains("install.sh: " + stage), r.out);
+        }
         launcher = prefix.resolve("bin/tokenctl");
         assertTrue(Files.isExecutable(launcher));
     }
