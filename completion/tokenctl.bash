@@ -111,10 +111,10 @@ _tokenctl_spec() {
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config create')
       subs='' cmds=''
-      flags='--active -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='--active -h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config set')
       subs='' cmds=''
-      flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='-h --help -V --version --skip-verify --debug' vopts='--org --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl config list'|'tokenctl config ls')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;

@@ -90,4 +90,31 @@ class ProfilesTest extends AdminStore {
         admin.run("--ca-cert", tokenFile.toString(), "config", "set", "default").expect(2);
         Tokenctl.settle();
     }
+
+    /** Issue 14: TOKENCTL_ORG, else the profile's org, is the org auth create and user create use without --org. */
+    @Test
+    void aDefaultOrgFromTheEnvironmentOrTheProfile() throws Exception {
+        admin.run("org", "create", "staging").expect(0);
+        assertEquals("acme", admin.json("auth", "create", "--read-buckets").get("org").asText(), "none: the token's own");
+        admin.env.put("TOKENCTL_ORG", "staging");
+        assertEquals("staging", admin.json("auth", "create", "--read-buckets").get("org").asText());
+        assertEquals("acme", admin.json("auth", "create", "--read-buckets", "--org", "acme").get("org").asText(),
+                "a flag beats it");
+        admin.run("user", "create", "sue").expect(0);
+        assertTrue(admin.run("user", "list", "--org", "staging").out().contains("sue"));
+        admin.env.remove("TOKENCTL_ORG");
+        admin.run("config", "set", "default", "--org", "staging").expect(0);
+        JsonNode profile = Tokenctl.JSON.readTree(admin.run("config", "list", "--json").expect(0).out()).get(0);
+        assertEquals("staging", profile.get("org").asText());
+        assertEquals("staging", admin.json("auth", "create", "--read-buckets").get("org").asText(), "the profile's");
+        admin.env.put("TOKENCTL_ORG", "acme");
+        assertEquals("acme", admin.json("auth", "create", "--read-buckets").get("org").asText(), "the environment wins");
+        admin.env.remove("TOKENCTL_ORG");
+        admin.run("config", "set", "default", "--org", "").expect(0);
+        assertEquals("acme", admin.json("auth", "create", "--read-buckets").get("org").asText(), "cleared");
+        admin.run("config", "set", "default", "--org", "bad name").expect(2);
+        admin.env.put("TOKENCTL_ORG", "nosuch");
+        admin.run("auth", "create", "--read-buckets").expect(5);
+        admin.run("auth", "create", "--read-buckets", "--all-orgs").expect(0); // --all-orgs names no single org
+    }
 }

@@ -55,7 +55,8 @@ final class AuthCommand {
         String user;
 
         @Option(names = "--org", paramLabel = "NAME",
-                description = "Org the token works in; repeat for a fixed list (default: the operator token's org)")
+                description = "Org the token works in; repeat for a fixed list (default: TOKENCTL_ORG, else the profile's"
+                        + " org, else the operator token's)")
         List<String> orgs;
 
         @Option(names = "--all-orgs", description = "Every org the owner belongs to, now and in future")
@@ -91,7 +92,9 @@ final class AuthCommand {
 
         @Override
         void run(TokenService service) {
-            CreatedToken created = service.create(new CreateToken(description, user, orgs, allOrgs, account, allAccess,
+            String fallback = (orgs == null || orgs.isEmpty()) && !allOrgs ? root().defaultOrg() : null;
+            List<String> inOrgs = fallback != null ? List.of(fallback) : orgs;
+            CreatedToken created = service.create(new CreateToken(description, user, inOrgs, allOrgs, account, allAccess,
                     PermissionFlags.collect(spec), expiry(expires),
                     format == null ? null : TokenFormat.fromWire("--format", format),
                     appDefault == null ? null : AppState.fromWire("--app-default", appDefault), allowIps));

@@ -21,10 +21,17 @@ import java.util.TreeMap;
 public final class Config {
     public static final String DEFAULT_PROFILE = "default";
 
-    /** One named profile: a store or a host, an operator token, and for a host the CA to trust; null fields are unset. */
-    public record Profile(String name, String store, String host, String token, String caCert) {
+    /**
+     * One named profile: a store or a host, an operator token, for a host the CA to trust, and the org commands
+     * that make something in an org use when given none; null fields are unset.
+     */
+    public record Profile(String name, String store, String host, String token, String caCert, String org) {
+        public Profile(String name, String store, String host, String token, String caCert) {
+            this(name, store, host, token, caCert, null);
+        }
+
         public Profile(String name, String store, String host, String token) {
-            this(name, store, host, token, null);
+            this(name, store, host, token, null, null);
         }
     }
 
@@ -63,7 +70,7 @@ public final class Config {
             return null;
         }
         return new Profile(name, props.getProperty(p + "store"), props.getProperty(p + "host"),
-                props.getProperty(p + "token"), props.getProperty(p + "caCert"));
+                props.getProperty(p + "token"), props.getProperty(p + "caCert"), props.getProperty(p + "org"));
     }
 
     public boolean exists(String name) {
@@ -88,6 +95,7 @@ public final class Config {
         set(p + "host", profile.host());
         set(p + "token", profile.token());
         set(p + "caCert", profile.caCert());
+        set(p + "org", profile.org());
     }
 
     public void remove(String name) {

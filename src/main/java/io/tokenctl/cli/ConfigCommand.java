@@ -51,6 +51,10 @@ final class ConfigCommand {
         @Option(names = "--active", description = "Make it the active profile")
         boolean active;
 
+        @Option(names = "--org", paramLabel = "NAME", description = "The org auth create and user create use when given"
+                + " no --org (TOKENCTL_ORG overrides it)")
+        String org;
+
         @Override
         void run(Config config) {
             io.tokenctl.api.Limits.name("profile name", name);
@@ -71,8 +75,11 @@ final class ConfigCommand {
                 store = r.ctx.defaultStore().toString();
             }
             String host = r.host == null ? null : TokenctlCommand.hostUri(r.host).toString();
+            if (org != null) {
+                io.tokenctl.api.Limits.name("--org", org);
+            }
             config.put(new Config.Profile(name, store, host, token,
-                    r.caCert == null ? null : r.caCert.toAbsolutePath().toString()));
+                    r.caCert == null ? null : r.caCert.toAbsolutePath().toString(), org));
             if (active || config.profiles().size() == 1) {
                 config.use(name);
             }
@@ -93,6 +100,10 @@ final class ConfigCommand {
         @Parameters(paramLabel = "NAME", description = "Profile name")
         String name;
 
+        @Option(names = "--org", paramLabel = "NAME", description = "The org auth create and user create use when given"
+                + " no --org; --org '' clears it")
+        String org;
+
         @Override
         void run(Config config) {
             if (!config.exists(name)) {
@@ -104,8 +115,11 @@ final class ConfigCommand {
                 throw TokenctlException.usage("--store and --host exclude each other: a profile names a store file or a"
                         + " server; give one");
             }
-            if (r.store == null && r.host == null && r.tokenFile == null && r.caCert == null) {
-                throw TokenctlException.usage("nothing to change: give --store, --host, --token-file or --ca-cert");
+            if (r.store == null && r.host == null && r.tokenFile == null && r.caCert == null && org == null) {
+                throw TokenctlException.usage("nothing to change: give --store, --host, --token-file, --ca-cert or --org");
+            }
+            if (org != null && !org.isEmpty()) {
+                io.tokenctl.api.Limits.name("--org", org);
             }
             Config.Profile was = config.profile(name);
             String host = r.host != null ? TokenctlCommand.hostUri(r.host).toString() : r.store != null ? null : was.host();
@@ -115,7 +129,8 @@ final class ConfigCommand {
             String store = r.store != null ? r.store.toAbsolutePath().toString() : r.host != null ? null : was.store();
             String ca = r.caCert != null ? r.caCert.toAbsolutePath().toString() : host == null ? null : was.caCert();
             String token = r.tokenFile != null ? r.tokenFromFile() : was.token();
-            config.put(new Config.Profile(name, store, host, token, ca));
+            String o = org == null ? was.org() : org.isEmpty() ? null : org;
+            config.put(new Config.Profile(name, store, host, token, ca, o));
             config.save();
             spec.commandLine().getErr().println("changed profile " + name + ": " + (host != null ? "host " + host
                     : "store " + store) + (token == null ? ", no operator token" : ", operator token saved"));
@@ -140,10 +155,11 @@ final class ConfigCommand {
                 g.writeStringField("host", p.host());
                 g.writeStringField("caCert", p.caCert());
                 g.writeBooleanField("hasToken", p.token() != null);
+                g.writeStringField("org", p.org());
                 g.writeEndObject();
-            }, new String[] {"ACTIVE", "NAME", "STORE", "HOST", "TOKEN"},
+            }, new String[] {"ACTIVE", "NAME", "STORE", "HOST", "TOKEN", "ORG"},
                 p -> new String[] {p.name().equals(active) ? "*" : "", p.name(), p.store(), p.host(),
-                    p.token() == null ? "" : "saved"});
+                    p.token() == null ? "" : "saved", p.org()});
         }
     }
 

@@ -89,6 +89,19 @@ public final class TokenctlCommand {
         return env != null ? env : config().active();
     }
 
+    /**
+     * The org a command that makes something in an org (auth create, user create) uses when given no --org:
+     * TOKENCTL_ORG, else the profile's org, else none (the operator token's own org), as influx has INFLUX_ORG.
+     */
+    String defaultOrg() {
+        String env = ctx.env("TOKENCTL_ORG");
+        if (env != null) {
+            return env;
+        }
+        Config.Profile p = activeProfile();
+        return p == null ? null : p.org();
+    }
+
     private Config.Profile activeProfile() {
         String name = profileName();
         Config.Profile p = config().profile(name);

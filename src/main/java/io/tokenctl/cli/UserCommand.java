@@ -34,7 +34,8 @@ final class UserCommand {
         @Parameters(paramLabel = "NAME", description = "User name (1-64 letters, digits, '.', '_', '@', '-')")
         String name;
 
-        @Option(names = "--org", paramLabel = "ORG", description = "Org to add the user to (default: the operator token's)")
+        @Option(names = "--org", paramLabel = "ORG", description = "Org to add the user to (default: TOKENCTL_ORG, else"
+                + " the profile's org, else the operator token's)")
         String org;
 
         @Option(names = "--role", paramLabel = "ROLE", defaultValue = "normal",
@@ -47,7 +48,8 @@ final class UserCommand {
 
         @Override
         void run(TokenService service) {
-            print(this, output, List.of(service.createUser(new CreateUser(name, org, Role.fromWire(role)))));
+            String in = org != null ? org : root().defaultOrg();
+            print(this, output, List.of(service.createUser(new CreateUser(name, in, Role.fromWire(role)))));
         }
     }
 
