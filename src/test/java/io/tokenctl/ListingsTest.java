@@ -80,4 +80,27 @@ class ListingsTest extends AdminStore {
         assertEquals(forward, backward);
         assertFalse(admin.run("audit", "list", "--json").err().contains("showing"), "one page holds it all");
     }
+
+    /** Issue 14: the token table fits the terminal (COLUMNS here), sums up permissions, and --wide shows all. */
+    @Test
+    void theTableFitsTheTerminalAndWideShowsEverything() {
+        String longText = "nightly export of every bucket of the analytics team to the cold archive, with retries";
+        admin.create("--read-buckets", "--write-bucket", "0000000000000b01", "--write-dashboards",
+                "--description", longText);
+        admin.env.put("COLUMNS", "120");
+        String fitted = admin.run("auth", "list").expect(0).out();
+        fitted.lines().forEach(l -> assertTrue(l.length() <= 120, l.length() + ": " + l));
+        assertTrue(fitted.contains("\u2026"), fitted);
+        assertFalse(fitted.contains(longText), "the description is cut");
+        assertTrue(fitted.contains("all access"), "the operator token: " + fitted);
+        assertTrue(fitted.matches("(?s).*(read|write):\\S+ \\+2.*"), "a summary: " + fitted);
+        String wide = admin.run("auth", "list", "--wide").expect(0).out();
+        assertTrue(wide.contains(longText) && wide.contains("write:buckets/0000000000000b01")
+                || wide.contains(longText) && wide.contains("0000000000000b01"), wide);
+        admin.env.remove("COLUMNS");
+        // piped (no terminal, no COLUMNS): never cut; columns stay space-separated for awk
+        String piped = admin.run("auth", "list", "--hide-headers").expect(0).out();
+        assertTrue(piped.contains(longText), piped);
+        assertFalse(piped.contains("\u2026"), piped);
+    }
 }

@@ -64,7 +64,7 @@ final class AuditCommand {
                 return new Listing.Page<>(page.events(), page.next(), page.total());
             }, ApiJson::writeAuditEvent, new String[] {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"},
                     e -> new String[] {Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(),
-                        e.target(), e.outcome(), e.reason()}, "events");
+                        e.target(), e.outcome(), e.reason()}, "events", Terminal.columns(root().ctx), new int[] {6, 4});
         }
 
         private Instant since(Instant now) {

@@ -132,6 +132,9 @@ final class AuthCommand {
         @Option(names = "--all", description = "Every token, page after page (streamed: any number of tokens)")
         boolean all;
 
+        @Option(names = "--wide", description = "Every permission and the whole description, however wide the terminal")
+        boolean wide;
+
         @Mixin
         OutputOptions output;
 
@@ -146,7 +149,8 @@ final class AuthCommand {
             Listing.pages(this, output, all, after, cursor -> {
                 TokenPage page = service.list(new ListTokens(user, org, st, within, size, cursor));
                 return new Listing.Page<>(page.tokens(), page.next(), page.total());
-            }, (g, t) -> io.tokenctl.api.ApiJson.writeToken(g, t, null), TokenOutput.HEADERS, TokenOutput::row, "tokens");
+            }, (g, t) -> io.tokenctl.api.ApiJson.writeToken(g, t, null), TokenOutput.HEADERS, t -> TokenOutput.row(t, wide),
+                    "tokens", wide ? 0 : Terminal.columns(root().ctx), TokenOutput.SHRINKABLE);
         }
     }
 

@@ -20,6 +20,12 @@ final class Listing {
 
     static <T> void print(PrintWriter out, OutputOptions output, List<T> items, JsonItem<T> json, String[] headers,
             Function<T, String[]> row) {
+        print(out, output, items, json, headers, row, 0, new int[0]);
+    }
+
+    /** The same, the table fitted into {@code columns} characters by narrowing {@code shrinkable} (0: no limit). */
+    static <T> void print(PrintWriter out, OutputOptions output, List<T> items, JsonItem<T> json, String[] headers,
+            Function<T, String[]> row, int columns, int[] shrinkable) {
         if (output.json) {
             TokenOutput.write(out, g -> {
                 g.writeStartArray();
@@ -30,7 +36,7 @@ final class Listing {
             });
             return;
         }
-        Table t = new Table(headers);
+        Table t = new Table(headers).fit(columns, shrinkable);
         items.forEach(item -> t.row(row.apply(item)));
         t.print(out, output.hideHeaders);
     }
@@ -46,11 +52,12 @@ final class Listing {
      * array over all of them.
      */
     static <T, C> void pages(BaseCommand cmd, OutputOptions output, boolean all, C first,
-            Function<C, Page<T, C>> fetch, JsonItem<T> json, String[] headers, Function<T, String[]> row, String noun) {
+            Function<C, Page<T, C>> fetch, JsonItem<T> json, String[] headers, Function<T, String[]> row, String noun,
+            int columns, int[] shrinkable) {
         PrintWriter out = cmd.out();
         if (!all) {
             Page<T, C> page = fetch.apply(first);
-            print(out, output, page.items(), json, headers, row);
+            print(out, output, page.items(), json, headers, row, columns, shrinkable);
             if (page.next() != null) {
                 cmd.err().println("showing " + page.items().size() + (page.total() == null ? " " + noun + ", and more"
                         + " follow" : " of " + page.total() + " " + noun) + "; the next page: --after " + page.next()
@@ -78,7 +85,7 @@ final class Listing {
         boolean headed = output.hideHeaders;
         do {
             Page<T, C> page = fetch.apply(cursor);
-            Table t = new Table(headers);
+            Table t = new Table(headers).fit(columns, shrinkable);
             page.items().forEach(item -> t.row(row.apply(item)));
             t.print(out, headed);
             out.flush();

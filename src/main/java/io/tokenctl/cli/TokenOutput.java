@@ -23,13 +23,26 @@ final class TokenOutput {
 
     static void table(PrintWriter out, List<Token> tokens, boolean hideHeaders) {
         Table t = new Table(HEADERS);
-        tokens.forEach(k -> t.row(row(k)));
+        tokens.forEach(k -> t.row(row(k, false)));
         t.print(out, hideHeaders);
     }
 
-    static String[] row(Token k) {
+    /** Where a token table may narrow to fit a terminal: DESCRIPTION, then PERMISSIONS, then HASH. */
+    static final int[] SHRINKABLE = {1, 8, 7};
+
+    /** A token's row; not {@code wide}: its permissions as a summary ("read:buckets +5"). */
+    static String[] row(Token k, boolean wide) {
         return new String[] {k.id(), k.description(), k.kind().wire(), k.status().wire(), k.user(), k.org(),
-            time(k.expiresAt()), k.hash(), permissions(k.permissions())};
+            time(k.expiresAt()), k.hash(), wide ? permissions(k.permissions()) : summary(k.permissions())};
+    }
+
+    /** "all access", one permission as it is, or the first and how many more: "read:buckets +5". */
+    static String summary(List<Permission> permissions) {
+        String all = permissions(permissions);
+        if (all.equals("all access") || permissions.size() <= 1) {
+            return all;
+        }
+        return permissions.get(0) + " +" + (permissions.size() - 1);
     }
 
     static void json(PrintWriter out, List<Token> tokens) {
