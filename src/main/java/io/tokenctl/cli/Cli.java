@@ -117,6 +117,10 @@ public final class Cli {
             CommandLine c = auth == null ? null : auth.getSubcommands().get(name);
             if (c != null) {
                 PermissionFlags.addTo(c.getCommandSpec());
+                // 45 lines of flags before the description: the options table below lists them all
+                c.getCommandSpec().usageMessage().customSynopsis(name.equals("create")
+                        ? "tokenctl auth create [OPTIONS] (--all-access | PERMISSION-FLAG...)"
+                        : "tokenctl auth clone [OPTIONS] ID [--all-access | PERMISSION-FLAG...]");
             }
         }
         reflow(cl);
@@ -136,6 +140,16 @@ public final class Cli {
         if (lines.length > 1) {
             spec.usageMessage().description(String.join(" ", lines));
         }
+        // "Usage: tokenctl auth list [OPTIONS]": the options table lists them, once
+        spec.usageMessage().abbreviateSynopsis(true);
+        // examples are commands to copy: never wrapped in the middle of a command or a URL
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder sb = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                sb.append(String.format(line)).append(System.lineSeparator());
+            }
+            return sb.toString();
+        });
         cl.getSubcommands().values().forEach(Cli::reflow);
     }
 

@@ -63,6 +63,33 @@ class HelpWarningsTest {
         }
     }
 
+    /** Issue 14: a one-line synopsis (the options table lists every flag), and examples never wrapped mid-command. */
+    @Test
+    void synopsesAreShortAndExamplesAreWhole() throws Exception {
+        Context ctx = new Context(Map.of("HOME", "/nonexistent"), new TestClock(Instant.EPOCH), new SecureRandom(),
+                new ByteArrayInputStream(new byte[0]));
+        List<String[]> paths = new ArrayList<>();
+        collect(Cli.build(ctx), paths, List.of());
+        for (String[] path : paths) {
+            String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+            args[path.length] = "--help";
+            CommandLine cl = Cli.build(ctx);
+            StringWriter out = new StringWriter();
+            cl.setOut(new PrintWriter(out));
+            assertEquals(0, cl.execute(args));
+            List<String> lines = out.toString().lines().toList();
+            assertTrue(lines.get(0).startsWith("Usage: tokenctl " + String.join(" ", path)), lines.get(0));
+            assertFalse(lines.get(1).startsWith(" "), String.join(" ", path) + ": a synopsis of more than one line");
+            CommandLine sub = cl;
+            for (String p : path) {
+                sub = sub.getSubcommands().get(p);
+            }
+            for (String example : sub.getCommandSpec().usageMessage().footer()) {
+                assertTrue(lines.contains(String.format(example)), String.join(" ", path) + ": example wrapped: " + example);
+            }
+        }
+    }
+
     @Test
     void summariesAreTheFirstSentenceOfTheWholeDescription() {
         assertEquals("Is this token good for this use?", CommandTree.summary(new String[] {
