@@ -102,7 +102,7 @@ _tokenctl_spec() {
       flags='-h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl audit list'|'tokenctl audit ls')
       subs='' cmds=''
-      flags='--json --hide-headers --all -r --reverse -h --help -V --version --skip-verify --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
+      flags='--json --hide-headers --all -r --reverse -f --follow -h --help -V --version --skip-verify --debug' vopts='--since --actor --target --limit --after --store --host --profile --token-file --ca-cert --timeout' ;;
     'tokenctl whoami')
       subs='' cmds=''
       flags='--json --hide-headers -h --help -V --version --skip-verify --debug' vopts='--store --host --profile --token-file --ca-cert --timeout' ;;

@@ -103,4 +103,35 @@ class ListingsTest extends AdminStore {
         assertTrue(piped.contains(longText), piped);
         assertFalse(piped.contains("\u2026"), piped);
     }
+
+    /** Issue 14: audit list --follow prints the last 10, then every new event as it is written (JSON lines). */
+    @Test
+    void followPrintsTheLastTenThenWhatComes() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            admin.create("--read-buckets");
+        }
+        java.util.concurrent.atomic.AtomicReference<Tokenctl.Result> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Tokenctl follower = new Tokenctl(dir);
+        follower.clock.set(admin.clock.instant());
+        Thread t = new Thread(() -> seen.set(follower.run("audit", "list", "--follow", "--json")));
+        t.start();
+        Thread.sleep(1500);
+        Tokenctl.Made late = admin.make("--read-buckets", "--description", "late");
+        Thread.sleep(2500);
+        t.interrupt();
+        t.join(10_000);
+        assertFalse(t.isAlive(), "--follow stops when interrupted");
+        List<String> lines = seen.get().out().lines().toList();
+        assertTrue(lines.size() >= 11, seen.get().out());
+        List<JsonNode> events = new ArrayList<>();
+        for (String l : lines) {
+            events.add(JSON.readTree(l)); // one object per line
+        }
+        assertEquals(late.id(), events.get(events.size() - 1).get("target").asText(), "the new event came through");
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i).get("seq").asLong() > events.get(i - 1).get("seq").asLong(), "in order, once");
+        }
+        assertEquals(11, events.size(), "the last 10, then the new one");
+        admin.run("audit", "list", "--follow", "--reverse").expect(2);
+    }
 }

@@ -52,19 +52,76 @@ final class AuditCommand {
         @Option(names = {"-r", "--reverse"}, description = "Newest first (then --after SEQ starts before SEQ)")
         boolean reverse;
 
+        @Option(names = {"-f", "--follow"}, description = "Keep printing events as they are written, as tail -f does"
+                + " (from --since or --after, else the last 10); with --json one object per line")
+        boolean follow;
+
+        /** How often --follow asks for new events. */
+        static final long FOLLOW_EVERY_MS = 1000;
+
         @Override
         void run(TokenService service) {
             if (all && limit != null) {
                 throw TokenctlException.usage("--all and --limit exclude each other: --all lists every event");
             }
             Instant from = since(root().ctx.clock().instant());
+            if (follow) {
+                if (reverse || all || limit != null) {
+                    throw TokenctlException.usage("--follow runs forward from now: it takes --since, --after, --actor and"
+                            + " --target, not --reverse, --all or --limit");
+                }
+                follow(service, from);
+                return;
+            }
             Integer size = all ? Integer.valueOf(Listing.PAGE_FOR_ALL) : limit;
             Listing.pages(this, output, all, after, cursor -> {
                 AuditPage page = service.audit(new ListAudit(from, actor, target, size, cursor, reverse));
                 return new Listing.Page<>(page.events(), page.next(), page.total());
-            }, ApiJson::writeAuditEvent, new String[] {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"},
-                    e -> new String[] {Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(),
-                        e.target(), e.outcome(), e.reason()}, "events", Terminal.columns(root().ctx), new int[] {6, 4});
+            }, ApiJson::writeAuditEvent, HEADERS, ListCmd::row, "events", Terminal.columns(root().ctx), new int[] {6, 4});
+        }
+
+        private static final String[] HEADERS = {"SEQ", "AT", "ACTOR", "ACTION", "TARGET", "OUTCOME", "REASON"};
+
+        private static String[] row(io.tokenctl.api.Results.AuditEvent e) {
+            return new String[] {Long.toString(e.seq()), TokenOutput.time(e.at()), e.actorUser(), e.action(), e.target(),
+                e.outcome(), e.reason()};
+        }
+
+        /** Prints what is there, then every new event as it is written, until stopped (Ctrl-C, or a closed pipe). */
+        private void follow(TokenService service, Instant from) {
+            Long cursor = after;
+            if (cursor == null && from == null) {
+                // as tail -f: the last 10, then what comes
+                var last = service.audit(new ListAudit(null, actor, target, 10, null, true)).events();
+                cursor = last.isEmpty() ? 0L : last.get(last.size() - 1).seq() - 1;
+            }
+            boolean headed = output.hideHeaders || output.json;
+            java.io.PrintWriter out = out();
+            while (!out.checkError()) {
+                AuditPage page = service.audit(new ListAudit(from, actor, target, Listing.PAGE_FOR_ALL, cursor));
+                if (!page.events().isEmpty()) {
+                    if (output.json) {
+                        for (var e : page.events()) {
+                            TokenOutput.writeLine(out, g -> ApiJson.writeAuditEvent(g, e));
+                        }
+                    } else {
+                        Table t = new Table(HEADERS);
+                        page.events().forEach(e -> t.row(row(e)));
+                        t.print(out, headed);
+                        headed = true;
+                    }
+                    out.flush();
+                    cursor = page.events().get(page.events().size() - 1).seq();
+                }
+                if (page.next() == null) {
+                    try {
+                        Thread.sleep(FOLLOW_EVERY_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
         }
 
         private Instant since(Instant now) {

@@ -122,6 +122,17 @@ final class TokenOutput {
         });
     }
 
+    /** One compact JSON value on one line (JSON lines, for a stream that never ends). */
+    static void writeLine(PrintWriter out, JsonWork work) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            work.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+
     static void write(PrintWriter out, JsonWork work) {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
