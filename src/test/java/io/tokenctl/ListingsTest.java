@@ -134,4 +134,33 @@ class ListingsTest extends AdminStore {
         assertEquals(11, events.size(), "the last 10, then the new one");
         admin.run("audit", "list", "--follow", "--reverse").expect(2);
     }
+
+    /**
+     * Issue 14 (and issue 11's visibility gap): auth list --org O lists every token that can act in O, wherever its
+     * home org is, and an admin of O sees those in a plain auth list too; never one cut out of O or of a user who
+     * left O.
+     */
+    @Test
+    void anOrgsListingHoldsEveryTokenThatCanActThere() throws Exception {
+        Tokenctl sam = sam(); // admin of staging
+        admin.run("user", "create", "dora", "--org", "acme").expect(0);
+        admin.run("user", "create", "dora", "--org", "staging", "--role", "normal").expect(0);
+        Tokenctl.Made allOrgs = admin.make("--user", "dora", "--all-orgs", "--read-buckets");
+        Tokenctl.Made both = admin.make("--user", "dora", "--org", "acme", "--org", "staging", "--read-buckets");
+        Tokenctl.Made acmeOnly = admin.make("--user", "dora", "--org", "acme", "--read-buckets");
+        Tokenctl.Made cut = admin.make("--user", "dora", "--all-orgs", "--read-dashboards");
+        sam.run("auth", "revoke-org", cut.id(), "--org", "staging").expect(0);
+        List<String> inStaging = ids(admin.json("auth", "list", "--org", "staging"), "id");
+        assertTrue(inStaging.contains(allOrgs.id()) && inStaging.contains(both.id()), inStaging.toString());
+        assertFalse(inStaging.contains(acmeOnly.id()) || inStaging.contains(cut.id()), inStaging.toString());
+        // staging's admin sees them in a plain listing too, as auth show already let it
+        List<String> samSees = ids(sam.json("auth", "list"), "id");
+        assertTrue(samSees.contains(allOrgs.id()) && samSees.contains(both.id()), samSees.toString());
+        assertFalse(samSees.contains(acmeOnly.id()) || samSees.contains(cut.id()), samSees.toString());
+        // dora leaves staging: her tokens no longer act there
+        admin.run("user", "delete", "dora", "--org", "staging", "--yes").expect(0);
+        List<String> after = ids(admin.json("auth", "list", "--org", "staging"), "id");
+        assertFalse(after.contains(allOrgs.id()) || after.contains(both.id()), after.toString());
+        assertFalse(ids(sam.json("auth", "list"), "id").contains(both.id()));
+    }
 }

@@ -112,7 +112,7 @@ final class AuthCommand {
         @Option(names = "--user", paramLabel = "NAME", description = "Only tokens owned by this user")
         String user;
 
-        @Option(names = "--org", paramLabel = "NAME", description = "Only tokens of this org")
+        @Option(names = "--org", paramLabel = "NAME", description = "Only tokens that can act in this org, wherever their home org is")
         String org;
 
         @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.Statuses.class,

@@ -168,14 +168,37 @@ interface TokenSql extends TokenRows, Statements {
         return new Sql(sql.toString(), args);
     }
 
+    /**
+     * Whether token {@code t} reaches one of {@code n} orgs, as Authenticator.scope judges it: an account token
+     * through its static scope; a user token only where its owner is a member, through its static scope or, for
+     * an all-orgs token, every membership but the orgs cut out of it. Takes the orgs twice ({@link #reachArgs}).
+     */
+    private static String reaches(int n) {
+        String in = placeholders(n);
+        return "(EXISTS (SELECT 1 FROM token_orgs x WHERE x.token_id = t.id AND x.org_id IN (" + in + ")"
+                + " AND (t.kind <> 'user' OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = t.user_id"
+                + " AND m.org_id = x.org_id)))"
+                + " OR t.all_orgs = 1 AND t.kind = 'user' AND EXISTS (SELECT 1 FROM memberships m WHERE"
+                + " m.user_id = t.user_id AND m.org_id IN (" + in + ") AND NOT EXISTS (SELECT 1 FROM"
+                + " token_org_exclusions e WHERE e.token_id = t.id AND e.org_id = m.org_id)))";
+    }
+
+    private static void reachArgs(List<Object> args, List<String> orgIds) {
+        args.addAll(orgIds);
+        args.addAll(orgIds);
+    }
+
     /** What {@code f} selects, on tokens {@code t}, but its page: the caller's view and its filters. */
     private static String where(TokenFilter f, List<Object> args) {
         StringBuilder sql = new StringBuilder();
         // what the caller may see; a dead "FALSE OR ..." branch would cost the planner its index
         List<String> visible = new ArrayList<>();
         if (!f.adminOrgIds().isEmpty()) {
-            visible.add("t.org_id IN (" + placeholders(f.adminOrgIds().size()) + ")");
+            // an admin sees the tokens homed in its orgs, and those that reach them from elsewhere
+            visible.add("(t.org_id IN (" + placeholders(f.adminOrgIds().size()) + ") OR "
+                    + reaches(f.adminOrgIds().size()) + ")");
             args.addAll(f.adminOrgIds());
+            reachArgs(args, f.adminOrgIds());
         }
         if (f.ownUserId() != null && !f.memberOrgIds().isEmpty()) {
             visible.add("(t.kind = 'user' AND t.user_id = ? AND t.org_id IN ("
@@ -190,8 +213,10 @@ interface TokenSql extends TokenRows, Statements {
             args.add(f.userId());
         }
         if (f.orgId() != null) {
-            sql.append(" AND t.org_id = ?");
+            // every token that can act in the org, wherever its home is (and those homed there)
+            sql.append(" AND (t.org_id = ? OR ").append(reaches(1)).append(")");
             args.add(f.orgId());
+            reachArgs(args, List.of(f.orgId()));
         }
         if (f.status() != null) {
             long now = millis(f.now());
