@@ -143,128 +143,181 @@ _tokenctl_option_values() {
   kind='' vals=''
   case "$1|$2" in
     'tokenctl|--store') kind=file ;;
+    'tokenctl|--profile') kind=stored vals=profile-names ;;
     'tokenctl|--token-file') kind=file ;;
     'tokenctl|--ca-cert') kind=file ;;
     'tokenctl setup|--store') kind=file ;;
+    'tokenctl setup|--profile') kind=stored vals=profile-names ;;
     'tokenctl setup|--token-file') kind=file ;;
     'tokenctl setup|--ca-cert') kind=file ;;
     'tokenctl auth|--store') kind=file ;;
+    'tokenctl auth|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth|--token-file') kind=file ;;
     'tokenctl auth|--ca-cert') kind=file ;;
+    'tokenctl auth create|--user') kind=stored vals=user-names ;;
+    'tokenctl auth create|--org') kind=stored vals=org-names ;;
     'tokenctl auth create|--format') kind=words vals='opaque jwt' ;;
     'tokenctl auth create|--app-default') kind=words vals='allow pending deny' ;;
     'tokenctl auth create|--store') kind=file ;;
+    'tokenctl auth create|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth create|--token-file') kind=file ;;
     'tokenctl auth create|--ca-cert') kind=file ;;
+    'tokenctl auth list|--user'|'tokenctl auth ls|--user') kind=stored vals=user-names ;;
+    'tokenctl auth list|--org'|'tokenctl auth ls|--org') kind=stored vals=org-names ;;
     'tokenctl auth list|--status'|'tokenctl auth ls|--status') kind=words vals='active inactive retired expired' ;;
     'tokenctl auth list|--store'|'tokenctl auth ls|--store') kind=file ;;
+    'tokenctl auth list|--profile'|'tokenctl auth ls|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth list|--token-file'|'tokenctl auth ls|--token-file') kind=file ;;
     'tokenctl auth list|--ca-cert'|'tokenctl auth ls|--ca-cert') kind=file ;;
     'tokenctl auth show|--store') kind=file ;;
+    'tokenctl auth show|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth show|--token-file') kind=file ;;
     'tokenctl auth show|--ca-cert') kind=file ;;
+    'tokenctl auth update|--owner') kind=stored vals=user-names ;;
     'tokenctl auth update|--store') kind=file ;;
+    'tokenctl auth update|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth update|--token-file') kind=file ;;
     'tokenctl auth update|--ca-cert') kind=file ;;
     'tokenctl auth activate|--store') kind=file ;;
+    'tokenctl auth activate|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth activate|--token-file') kind=file ;;
     'tokenctl auth activate|--ca-cert') kind=file ;;
     'tokenctl auth deactivate|--store') kind=file ;;
+    'tokenctl auth deactivate|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth deactivate|--token-file') kind=file ;;
     'tokenctl auth deactivate|--ca-cert') kind=file ;;
     'tokenctl auth retire|--store') kind=file ;;
+    'tokenctl auth retire|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth retire|--token-file') kind=file ;;
     'tokenctl auth retire|--ca-cert') kind=file ;;
     'tokenctl auth delete|--store') kind=file ;;
+    'tokenctl auth delete|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth delete|--token-file') kind=file ;;
     'tokenctl auth delete|--ca-cert') kind=file ;;
     'tokenctl auth regenerate|--store') kind=file ;;
+    'tokenctl auth regenerate|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth regenerate|--token-file') kind=file ;;
     'tokenctl auth regenerate|--ca-cert') kind=file ;;
     'tokenctl auth clone|--store') kind=file ;;
+    'tokenctl auth clone|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth clone|--token-file') kind=file ;;
     'tokenctl auth clone|--ca-cert') kind=file ;;
     'tokenctl auth promote|--store') kind=file ;;
+    'tokenctl auth promote|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth promote|--token-file') kind=file ;;
     'tokenctl auth promote|--ca-cert') kind=file ;;
+    'tokenctl auth revoke-org|--org') kind=stored vals=org-names ;;
     'tokenctl auth revoke-org|--store') kind=file ;;
+    'tokenctl auth revoke-org|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth revoke-org|--token-file') kind=file ;;
     'tokenctl auth revoke-org|--ca-cert') kind=file ;;
+    'tokenctl auth verify|--org') kind=stored vals=org-names ;;
     'tokenctl auth verify|--jwks') kind=file ;;
     'tokenctl auth verify|--store') kind=file ;;
+    'tokenctl auth verify|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth verify|--token-file') kind=file ;;
     'tokenctl auth verify|--ca-cert') kind=file ;;
     'tokenctl auth find|--store') kind=file ;;
+    'tokenctl auth find|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth find|--token-file') kind=file ;;
     'tokenctl auth find|--ca-cert') kind=file ;;
     'tokenctl auth apps|--store') kind=file ;;
+    'tokenctl auth apps|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth apps|--token-file') kind=file ;;
     'tokenctl auth apps|--ca-cert') kind=file ;;
     'tokenctl auth approve-app|--store') kind=file ;;
+    'tokenctl auth approve-app|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth approve-app|--token-file') kind=file ;;
     'tokenctl auth approve-app|--ca-cert') kind=file ;;
     'tokenctl auth deny-app|--store') kind=file ;;
+    'tokenctl auth deny-app|--profile') kind=stored vals=profile-names ;;
     'tokenctl auth deny-app|--token-file') kind=file ;;
     'tokenctl auth deny-app|--ca-cert') kind=file ;;
     'tokenctl user|--store') kind=file ;;
+    'tokenctl user|--profile') kind=stored vals=profile-names ;;
     'tokenctl user|--token-file') kind=file ;;
     'tokenctl user|--ca-cert') kind=file ;;
+    'tokenctl user create|--org') kind=stored vals=org-names ;;
     'tokenctl user create|--role') kind=words vals='admin normal read-only' ;;
     'tokenctl user create|--store') kind=file ;;
+    'tokenctl user create|--profile') kind=stored vals=profile-names ;;
     'tokenctl user create|--token-file') kind=file ;;
     'tokenctl user create|--ca-cert') kind=file ;;
+    'tokenctl user list|--org'|'tokenctl user ls|--org') kind=stored vals=org-names ;;
     'tokenctl user list|--store'|'tokenctl user ls|--store') kind=file ;;
+    'tokenctl user list|--profile'|'tokenctl user ls|--profile') kind=stored vals=profile-names ;;
     'tokenctl user list|--token-file'|'tokenctl user ls|--token-file') kind=file ;;
     'tokenctl user list|--ca-cert'|'tokenctl user ls|--ca-cert') kind=file ;;
+    'tokenctl user delete|--org'|'tokenctl user rm|--org') kind=stored vals=org-names ;;
     'tokenctl user delete|--store'|'tokenctl user rm|--store') kind=file ;;
+    'tokenctl user delete|--profile'|'tokenctl user rm|--profile') kind=stored vals=profile-names ;;
     'tokenctl user delete|--token-file'|'tokenctl user rm|--token-file') kind=file ;;
     'tokenctl user delete|--ca-cert'|'tokenctl user rm|--ca-cert') kind=file ;;
     'tokenctl org|--store') kind=file ;;
+    'tokenctl org|--profile') kind=stored vals=profile-names ;;
     'tokenctl org|--token-file') kind=file ;;
     'tokenctl org|--ca-cert') kind=file ;;
     'tokenctl org create|--store') kind=file ;;
+    'tokenctl org create|--profile') kind=stored vals=profile-names ;;
     'tokenctl org create|--token-file') kind=file ;;
     'tokenctl org create|--ca-cert') kind=file ;;
     'tokenctl org list|--store'|'tokenctl org ls|--store') kind=file ;;
+    'tokenctl org list|--profile'|'tokenctl org ls|--profile') kind=stored vals=profile-names ;;
     'tokenctl org list|--token-file'|'tokenctl org ls|--token-file') kind=file ;;
     'tokenctl org list|--ca-cert'|'tokenctl org ls|--ca-cert') kind=file ;;
     'tokenctl org keys|--store') kind=file ;;
+    'tokenctl org keys|--profile') kind=stored vals=profile-names ;;
     'tokenctl org keys|--token-file') kind=file ;;
     'tokenctl org keys|--ca-cert') kind=file ;;
     'tokenctl org keys rotate|--store') kind=file ;;
+    'tokenctl org keys rotate|--profile') kind=stored vals=profile-names ;;
     'tokenctl org keys rotate|--token-file') kind=file ;;
     'tokenctl org keys rotate|--ca-cert') kind=file ;;
     'tokenctl org keys jwks|--store') kind=file ;;
+    'tokenctl org keys jwks|--profile') kind=stored vals=profile-names ;;
     'tokenctl org keys jwks|--token-file') kind=file ;;
     'tokenctl org keys jwks|--ca-cert') kind=file ;;
     'tokenctl org keys remove|--store') kind=file ;;
+    'tokenctl org keys remove|--profile') kind=stored vals=profile-names ;;
     'tokenctl org keys remove|--token-file') kind=file ;;
     'tokenctl org keys remove|--ca-cert') kind=file ;;
     'tokenctl audit|--store') kind=file ;;
+    'tokenctl audit|--profile') kind=stored vals=profile-names ;;
     'tokenctl audit|--token-file') kind=file ;;
     'tokenctl audit|--ca-cert') kind=file ;;
+    'tokenctl audit list|--actor'|'tokenctl audit ls|--actor') kind=stored vals=user-names ;;
     'tokenctl audit list|--store'|'tokenctl audit ls|--store') kind=file ;;
+    'tokenctl audit list|--profile'|'tokenctl audit ls|--profile') kind=stored vals=profile-names ;;
     'tokenctl audit list|--token-file'|'tokenctl audit ls|--token-file') kind=file ;;
     'tokenctl audit list|--ca-cert'|'tokenctl audit ls|--ca-cert') kind=file ;;
     'tokenctl whoami|--store') kind=file ;;
+    'tokenctl whoami|--profile') kind=stored vals=profile-names ;;
     'tokenctl whoami|--token-file') kind=file ;;
     'tokenctl whoami|--ca-cert') kind=file ;;
     'tokenctl config|--store') kind=file ;;
+    'tokenctl config|--profile') kind=stored vals=profile-names ;;
     'tokenctl config|--token-file') kind=file ;;
     'tokenctl config|--ca-cert') kind=file ;;
+    'tokenctl config create|--org') kind=stored vals=org-names ;;
     'tokenctl config create|--store') kind=file ;;
+    'tokenctl config create|--profile') kind=stored vals=profile-names ;;
     'tokenctl config create|--token-file') kind=file ;;
     'tokenctl config create|--ca-cert') kind=file ;;
+    'tokenctl config set|--org') kind=stored vals=org-names ;;
     'tokenctl config set|--store') kind=file ;;
+    'tokenctl config set|--profile') kind=stored vals=profile-names ;;
     'tokenctl config set|--token-file') kind=file ;;
     'tokenctl config set|--ca-cert') kind=file ;;
     'tokenctl config list|--store'|'tokenctl config ls|--store') kind=file ;;
+    'tokenctl config list|--profile'|'tokenctl config ls|--profile') kind=stored vals=profile-names ;;
     'tokenctl config list|--token-file'|'tokenctl config ls|--token-file') kind=file ;;
     'tokenctl config list|--ca-cert'|'tokenctl config ls|--ca-cert') kind=file ;;
     'tokenctl config use|--store') kind=file ;;
+    'tokenctl config use|--profile') kind=stored vals=profile-names ;;
     'tokenctl config use|--token-file') kind=file ;;
     'tokenctl config use|--ca-cert') kind=file ;;
     'tokenctl config delete|--store'|'tokenctl config rm|--store') kind=file ;;
+    'tokenctl config delete|--profile'|'tokenctl config rm|--profile') kind=stored vals=profile-names ;;
     'tokenctl config delete|--token-file'|'tokenctl config rm|--token-file') kind=file ;;
     'tokenctl config delete|--ca-cert'|'tokenctl config rm|--ca-cert') kind=file ;;
     'tokenctl serve|--tls-cert') kind=file ;;
@@ -272,16 +325,20 @@ _tokenctl_option_values() {
     'tokenctl serve|--tls-keystore') kind=file ;;
     'tokenctl serve|--db-password-file') kind=file ;;
     'tokenctl serve|--store') kind=file ;;
+    'tokenctl serve|--profile') kind=stored vals=profile-names ;;
     'tokenctl serve|--token-file') kind=file ;;
     'tokenctl serve|--ca-cert') kind=file ;;
     'tokenctl store|--store') kind=file ;;
+    'tokenctl store|--profile') kind=stored vals=profile-names ;;
     'tokenctl store|--token-file') kind=file ;;
     'tokenctl store|--ca-cert') kind=file ;;
     'tokenctl store copy|--db-password-file') kind=file ;;
     'tokenctl store copy|--store') kind=file ;;
+    'tokenctl store copy|--profile') kind=stored vals=profile-names ;;
     'tokenctl store copy|--token-file') kind=file ;;
     'tokenctl store copy|--ca-cert') kind=file ;;
     'tokenctl completion|--store') kind=file ;;
+    'tokenctl completion|--profile') kind=stored vals=profile-names ;;
     'tokenctl completion|--token-file') kind=file ;;
     'tokenctl completion|--ca-cert') kind=file ;;
   esac
@@ -291,43 +348,64 @@ _tokenctl_positional_values() {
   kind='' vals=''
   case "$1" in
     'tokenctl auth show')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth update')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth activate')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth deactivate')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth retire')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth delete')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth regenerate')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth clone')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth promote')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth revoke-org')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth apps')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth approve-app')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
       ;;
     'tokenctl auth deny-app')
-      if (( $2 >= 0 && $2 <= 0 )); then kind=token-ids; return; fi
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=token-ids; return; fi
+      ;;
+    'tokenctl user delete'|'tokenctl user rm')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=user-names; return; fi
+      ;;
+    'tokenctl org keys rotate')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=org-names; return; fi
+      ;;
+    'tokenctl org keys jwks')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=org-names; return; fi
+      ;;
+    'tokenctl org keys remove')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=org-names; return; fi
+      ;;
+    'tokenctl config set')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=profile-names; return; fi
+      ;;
+    'tokenctl config use')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=profile-names; return; fi
+      ;;
+    'tokenctl config delete'|'tokenctl config rm')
+      if (( $2 >= 0 && $2 <= 0 )); then kind=stored vals=profile-names; return; fi
       ;;
     'tokenctl completion')
       if (( $2 >= 0 && $2 <= 0 )); then kind=words vals='bash zsh fish'; return; fi
@@ -382,7 +460,7 @@ _tokenctl_complete() {
   COMPREPLY=()
   case $kind in
     words) COMPREPLY=($(compgen -W "$vals" -- "$cur")) ;;
-    token-ids) COMPREPLY=($(compgen -W "$(_tokenctl_token_ids "${globals[@]}")" -- "$cur")) ;;
+    stored) COMPREPLY=($(compgen -W "$(_tokenctl_stored "$vals" "${globals[@]}")" -- "$cur")) ;;
     file)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames 2>/dev/null
@@ -391,9 +469,11 @@ _tokenctl_complete() {
   return 0
 }
 
-# Token ids of the store the typed line points at; nothing (and no noise) when there is none.
-_tokenctl_token_ids() {
-  command "${COMP_WORDS[0]}" "$@" __complete token-ids 2>/dev/null
+# Token ids, org, user or profile names of the store the typed line points at; nothing (and no noise)
+# when there is none.
+_tokenctl_stored() {
+  local what=$1; shift
+  command "${COMP_WORDS[0]}" "$@" __complete "$what" 2>/dev/null
 }
 
 complete -F _tokenctl_complete tokenctl

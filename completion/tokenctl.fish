@@ -363,250 +363,356 @@ function __tokenctl_option_values
     switch "$argv[1]|$argv[2]"
         case 'tokenctl|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl setup|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl setup|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl setup|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl setup|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth create|--user'
+            __tokenctl_stored user-names $argv[4..-1]
+        case 'tokenctl auth create|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl auth create|--format'
             printf '%s\n' 'opaque' 'jwt'
         case 'tokenctl auth create|--app-default'
             printf '%s\n' 'allow' 'pending' 'deny'
         case 'tokenctl auth create|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth create|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth create|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth create|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth list|--user' 'tokenctl auth ls|--user'
+            __tokenctl_stored user-names $argv[4..-1]
+        case 'tokenctl auth list|--org' 'tokenctl auth ls|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl auth list|--status' 'tokenctl auth ls|--status'
             printf '%s\n' 'active' 'inactive' 'retired' 'expired'
         case 'tokenctl auth list|--store' 'tokenctl auth ls|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth list|--profile' 'tokenctl auth ls|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth list|--token-file' 'tokenctl auth ls|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth list|--ca-cert' 'tokenctl auth ls|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth show|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth show|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth show|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth show|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth update|--owner'
+            __tokenctl_stored user-names $argv[4..-1]
         case 'tokenctl auth update|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth update|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth update|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth update|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth activate|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth activate|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth activate|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth activate|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth deactivate|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth deactivate|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth deactivate|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth deactivate|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth retire|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth retire|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth retire|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth retire|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth delete|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth delete|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth delete|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth delete|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth regenerate|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth regenerate|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth regenerate|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth regenerate|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth clone|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth clone|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth clone|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth clone|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth promote|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth promote|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth promote|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth promote|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth revoke-org|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl auth revoke-org|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth revoke-org|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth revoke-org|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth revoke-org|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth verify|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl auth verify|--jwks'
             __fish_complete_path $argv[3]
         case 'tokenctl auth verify|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth verify|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth verify|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth verify|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth find|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth find|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth find|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth find|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth apps|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth apps|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth apps|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth apps|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth approve-app|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth approve-app|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth approve-app|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth approve-app|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl auth deny-app|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl auth deny-app|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl auth deny-app|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl auth deny-app|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl user|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl user|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl user|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl user|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl user create|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl user create|--role'
             printf '%s\n' 'admin' 'normal' 'read-only'
         case 'tokenctl user create|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl user create|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl user create|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl user create|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl user list|--org' 'tokenctl user ls|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl user list|--store' 'tokenctl user ls|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl user list|--profile' 'tokenctl user ls|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl user list|--token-file' 'tokenctl user ls|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl user list|--ca-cert' 'tokenctl user ls|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl user delete|--org' 'tokenctl user rm|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl user delete|--store' 'tokenctl user rm|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl user delete|--profile' 'tokenctl user rm|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl user delete|--token-file' 'tokenctl user rm|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl user delete|--ca-cert' 'tokenctl user rm|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org create|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org create|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org create|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org create|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org list|--store' 'tokenctl org ls|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org list|--profile' 'tokenctl org ls|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org list|--token-file' 'tokenctl org ls|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org list|--ca-cert' 'tokenctl org ls|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org keys|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org keys|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys rotate|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org keys rotate|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org keys rotate|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys rotate|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys jwks|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org keys jwks|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org keys jwks|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys jwks|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys remove|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl org keys remove|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl org keys remove|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl org keys remove|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl audit|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl audit|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl audit|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl audit|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl audit list|--actor' 'tokenctl audit ls|--actor'
+            __tokenctl_stored user-names $argv[4..-1]
         case 'tokenctl audit list|--store' 'tokenctl audit ls|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl audit list|--profile' 'tokenctl audit ls|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl audit list|--token-file' 'tokenctl audit ls|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl audit list|--ca-cert' 'tokenctl audit ls|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl whoami|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl whoami|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl whoami|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl whoami|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl config|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl config|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl config|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl config create|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl config create|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl config create|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl config create|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config create|--ca-cert'
             __fish_complete_path $argv[3]
+        case 'tokenctl config set|--org'
+            __tokenctl_stored org-names $argv[4..-1]
         case 'tokenctl config set|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl config set|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl config set|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config set|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl config list|--store' 'tokenctl config ls|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl config list|--profile' 'tokenctl config ls|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl config list|--token-file' 'tokenctl config ls|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config list|--ca-cert' 'tokenctl config ls|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl config use|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl config use|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl config use|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config use|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl config delete|--store' 'tokenctl config rm|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl config delete|--profile' 'tokenctl config rm|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl config delete|--token-file' 'tokenctl config rm|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl config delete|--ca-cert' 'tokenctl config rm|--ca-cert'
@@ -621,12 +727,16 @@ function __tokenctl_option_values
             __fish_complete_path $argv[3]
         case 'tokenctl serve|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl serve|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl serve|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl serve|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl store|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl store|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl store|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl store|--ca-cert'
@@ -635,12 +745,16 @@ function __tokenctl_option_values
             __fish_complete_path $argv[3]
         case 'tokenctl store copy|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl store copy|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl store copy|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl store copy|--ca-cert'
             __fish_complete_path $argv[3]
         case 'tokenctl completion|--store'
             __fish_complete_path $argv[3]
+        case 'tokenctl completion|--profile'
+            __tokenctl_stored profile-names $argv[4..-1]
         case 'tokenctl completion|--token-file'
             __fish_complete_path $argv[3]
         case 'tokenctl completion|--ca-cert'
@@ -653,67 +767,102 @@ function __tokenctl_positional_values
     switch $argv[1]
         case 'tokenctl auth show'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth update'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth activate'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth deactivate'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth retire'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth delete'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth regenerate'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth clone'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth promote'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth revoke-org'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth apps'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth approve-app'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
                 return
             end
         case 'tokenctl auth deny-app'
             if test $argv[2] -ge 0 -a $argv[2] -le 0
-                __tokenctl_token_ids $argv[4..-1]
+                __tokenctl_stored token-ids $argv[4..-1]
+                return
+            end
+        case 'tokenctl user delete' 'tokenctl user rm'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored user-names $argv[4..-1]
+                return
+            end
+        case 'tokenctl org keys rotate'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored org-names $argv[4..-1]
+                return
+            end
+        case 'tokenctl org keys jwks'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored org-names $argv[4..-1]
+                return
+            end
+        case 'tokenctl org keys remove'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored org-names $argv[4..-1]
+                return
+            end
+        case 'tokenctl config set'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored profile-names $argv[4..-1]
+                return
+            end
+        case 'tokenctl config use'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored profile-names $argv[4..-1]
+                return
+            end
+        case 'tokenctl config delete' 'tokenctl config rm'
+            if test $argv[2] -ge 0 -a $argv[2] -le 0
+                __tokenctl_stored profile-names $argv[4..-1]
                 return
             end
         case 'tokenctl completion'
@@ -783,10 +932,11 @@ function __tokenctl_complete
     end
 end
 
-# Token ids of the store the typed line points at; nothing (and no noise) when there is none.
-function __tokenctl_token_ids
+# Token ids, org, user or profile names of the store the typed line points at; nothing (and no noise)
+# when there is none.
+function __tokenctl_stored
     set -l cmd (commandline -opc)[1]
-    command $cmd $argv __complete token-ids 2>/dev/null
+    command $cmd $argv[2..-1] __complete $argv[1] 2>/dev/null
 end
 
 complete -c tokenctl -f -a '(__tokenctl_complete)'

@@ -31,7 +31,7 @@ final class AuditCommand {
                 description = "Only events at or after this: an ISO-8601 time, or a duration back from now (24h, 7d)")
         String since;
 
-        @Option(names = "--actor", paramLabel = "USER", description = "Only events by this user")
+        @Option(names = "--actor", completionCandidates = Candidates.UserNames.class, paramLabel = "USER", description = "Only events by this user")
         String actor;
 
         @Option(names = "--target", paramLabel = "ID", description = "Only events on this target (token id, user:NAME, org:NAME)")

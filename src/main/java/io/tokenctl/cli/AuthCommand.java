@@ -51,10 +51,10 @@ final class AuthCommand {
                 description = "What the token is for (at most 256 characters; default: made from the permissions)")
         String description;
 
-        @Option(names = "--user", paramLabel = "NAME", description = "Owner of the token (default: the operator)")
+        @Option(names = "--user", completionCandidates = Candidates.UserNames.class, paramLabel = "NAME", description = "Owner of the token (default: the operator)")
         String user;
 
-        @Option(names = "--org", paramLabel = "NAME",
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, paramLabel = "NAME",
                 description = "Org the token works in; repeat for a fixed list (default: TOKENCTL_ORG, else the profile's"
                         + " org, else the operator token's)")
         List<String> orgs;
@@ -109,10 +109,10 @@ final class AuthCommand {
             footerHeading = "%nExample:%n",
             footer = "  tokenctl auth list --status active --limit 50 --json")
     static final class ListCmd extends BaseCommand {
-        @Option(names = "--user", paramLabel = "NAME", description = "Only tokens owned by this user")
+        @Option(names = "--user", completionCandidates = Candidates.UserNames.class, paramLabel = "NAME", description = "Only tokens owned by this user")
         String user;
 
-        @Option(names = "--org", paramLabel = "NAME", description = "Only tokens that can act in this org, wherever their home org is")
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, paramLabel = "NAME", description = "Only tokens that can act in this org, wherever their home org is")
         String org;
 
         @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.Statuses.class,
@@ -179,7 +179,7 @@ final class AuthCommand {
         @Option(names = "--expires", paramLabel = "WHEN", description = "New expiry: 30d, an ISO-8601 time, or never")
         String expires;
 
-        @Option(names = "--owner", paramLabel = "USER",
+        @Option(names = "--owner", completionCandidates = Candidates.UserNames.class, paramLabel = "USER",
                 description = "New owner, in the token's orgs, whose role must allow its permissions (admins only)")
         String owner;
 
@@ -279,7 +279,7 @@ final class AuthCommand {
                 "its owner or an admin of every org it reaches). Audited in both orgs."},
             footerHeading = "%nExample:%n", footer = "  tokenctl auth revoke-org 65f1c2a09b7e4d11 --org staging")
     static final class RevokeOrgCmd extends OneToken {
-        @Option(names = "--org", required = true, paramLabel = "ORG", description = "The org to cut out (you are its admin)")
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, required = true, paramLabel = "ORG", description = "The org to cut out (you are its admin)")
         String org;
 
         @Override

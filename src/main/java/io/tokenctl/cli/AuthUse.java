@@ -47,7 +47,7 @@ final class AuthUse {
                 description = "A permission the use needs, e.g. read:buckets or write:buckets/0a1b2c (repeatable)")
         List<String> require;
 
-        @Option(names = "--org", paramLabel = "ORG",
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, paramLabel = "ORG",
                 description = "Org the use is in (name or id); permissions are judged there (default: the token's home org)")
         String org;
 

@@ -44,13 +44,48 @@ final class Candidates {
     }
 
     /**
-     * Marks a parameter that takes a token id. Ids live in the store, so the scripts ask
-     * {@code tokenctl __complete token-ids} at TAB time instead of holding a fixed list.
+     * Values that live in the store or the config: the scripts ask {@code tokenctl __complete WHAT} at TAB time
+     * instead of holding a fixed list.
      */
-    static final class TokenIds implements Iterable<String> {
+    abstract static class Stored implements Iterable<String> {
+        /** What {@code __complete} is asked for: token-ids, org-names, user-names or profile-names. */
+        abstract String what();
+
         @Override
         public Iterator<String> iterator() {
             return Collections.emptyIterator();
+        }
+    }
+
+    /** Marks a parameter that takes a token id. */
+    static final class TokenIds extends Stored {
+        @Override
+        String what() {
+            return "token-ids";
+        }
+    }
+
+    /** Marks a parameter that takes an org name. */
+    static final class OrgNames extends Stored {
+        @Override
+        String what() {
+            return "org-names";
+        }
+    }
+
+    /** Marks a parameter that takes a user name. */
+    static final class UserNames extends Stored {
+        @Override
+        String what() {
+            return "user-names";
+        }
+    }
+
+    /** Marks a parameter that takes a profile name. */
+    static final class ProfileNames extends Stored {
+        @Override
+        String what() {
+            return "profile-names";
         }
     }
 }

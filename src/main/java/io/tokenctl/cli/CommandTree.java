@@ -19,7 +19,7 @@ final class CommandTree {
     }
 
     /** What a shell may complete after an option or at a positional. */
-    enum ValueKind { NONE, WORDS, FILE, TOKEN_IDS }
+    enum ValueKind { NONE, WORDS, FILE, STORED }
 
     /** One command and every path that reaches it (aliases included); the first path uses primary names only. */
     record Node(List<String> paths, CommandLine commandLine) {
@@ -79,10 +79,15 @@ final class CommandTree {
         return o.arity().max() > 0;
     }
 
+    /** For a {@link ValueKind#STORED} argument: what {@code __complete} is asked for. */
+    static String stored(ArgSpec arg) {
+        return ((Candidates.Stored) arg.completionCandidates()).what();
+    }
+
     static ValueKind kind(ArgSpec arg) {
         Iterable<String> candidates = arg.completionCandidates();
-        if (candidates instanceof Candidates.TokenIds) {
-            return ValueKind.TOKEN_IDS;
+        if (candidates instanceof Candidates.Stored) {
+            return ValueKind.STORED;
         }
         if (candidates != null && candidates.iterator().hasNext()) {
             return ValueKind.WORDS;

@@ -54,14 +54,25 @@ final class CompletionCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (what == null || !what.contains("token-ids")) {
+            if (what == null || what.isEmpty()) {
                 return 0;
             }
             TokenctlCommand root = (TokenctlCommand) spec.root().userObject();
             PrintWriter out = spec.commandLine().getOut();
-            try (TokenService service = root.service()) {
-                for (Token t : service.list(new ListTokens(null, null, null, null, LIMIT, null)).tokens()) {
-                    out.println(t.id());
+            String kind = what.get(what.size() - 1);
+            try {
+                if (kind.equals("profile-names")) {
+                    root.config().profiles().keySet().forEach(out::println);
+                } else if (List.of("token-ids", "org-names", "user-names").contains(kind)) {
+                    try (TokenService service = root.service()) {
+                        switch (kind) {
+                            case "token-ids" -> service.list(new ListTokens(null, null, null, null, LIMIT, null)).tokens()
+                                    .forEach(t -> out.println(t.id()));
+                            case "org-names" -> service.listOrgs().forEach(o -> out.println(o.name()));
+                            default -> service.listUsers(new io.tokenctl.api.Requests.ListUsers(null)).stream()
+                                    .map(io.tokenctl.api.Results.Member::user).distinct().limit(LIMIT).forEach(out::println);
+                        }
+                    }
                 }
             } catch (RuntimeException e) {
                 // no store, no token, no permission: no candidates

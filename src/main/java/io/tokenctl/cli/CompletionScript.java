@@ -91,7 +91,7 @@ final class CompletionScript {
         return switch (CommandTree.kind(arg)) {
             case WORDS -> "kind=words vals=" + sq(String.join(" ", CommandTree.words(arg)));
             case FILE -> "kind=file";
-            case TOKEN_IDS -> "kind=token-ids";
+            case STORED -> "kind=stored vals=" + CommandTree.stored(arg);
             case NONE -> "kind=''";
         };
     }
@@ -188,7 +188,7 @@ final class CompletionScript {
               COMPREPLY=()
               case $kind in
                 words) COMPREPLY=($(compgen -W "$vals" -- "$cur")) ;;
-                token-ids) COMPREPLY=($(compgen -W "$(_tokenctl_token_ids "${globals[@]}")" -- "$cur")) ;;
+                stored) COMPREPLY=($(compgen -W "$(_tokenctl_stored "$vals" "${globals[@]}")" -- "$cur")) ;;
                 file)
                   local IFS=$'\\n'
                   type compopt &>/dev/null && compopt -o filenames 2>/dev/null
@@ -197,9 +197,11 @@ final class CompletionScript {
               return 0
             }
 
-            # Token ids of the store the typed line points at; nothing (and no noise) when there is none.
-            _tokenctl_token_ids() {
-              command "${COMP_WORDS[0]}" "$@" __complete token-ids 2>/dev/null
+            # Token ids, org, user or profile names of the store the typed line points at; nothing (and no noise)
+            # when there is none.
+            _tokenctl_stored() {
+              local what=$1; shift
+              command "${COMP_WORDS[0]}" "$@" __complete "$what" 2>/dev/null
             }
 
             complete -F _tokenctl_complete tokenctl
@@ -249,14 +251,16 @@ final class CompletionScript {
               fi
               case $kind in
                 words) compadd -- ${=vals} ;;
-                token-ids) compadd -- ${(f)"$(_tokenctl_token_ids "${globals[@]}")"} ;;
+                stored) compadd -- ${(f)"$(_tokenctl_stored $vals "${globals[@]}")"} ;;
                 file) _files ;;
               esac
             }
 
-            # Token ids of the store the typed line points at; nothing (and no noise) when there is none.
-            _tokenctl_token_ids() {
-              command ${words[1]} "$@" __complete token-ids 2>/dev/null
+            # Token ids, org, user or profile names of the store the typed line points at; nothing (and no noise)
+            # when there is none.
+            _tokenctl_stored() {
+              local what=$1; shift
+              command ${words[1]} "$@" __complete $what 2>/dev/null
             }
 
             if [[ $funcstack[1] == _tokenctl ]]; then
@@ -346,7 +350,7 @@ final class CompletionScript {
             case WORDS -> "printf '%s\\n' " + CommandTree.words(arg).stream().map(CompletionScript::fq)
                     .collect(Collectors.joining(" "));
             case FILE -> "__fish_complete_path $argv[3]";
-            case TOKEN_IDS -> "__tokenctl_token_ids $argv[4..-1]";
+            case STORED -> "__tokenctl_stored " + CommandTree.stored(arg) + " $argv[4..-1]";
             case NONE -> "true";
         };
     }
@@ -414,10 +418,11 @@ final class CompletionScript {
                 end
             end
 
-            # Token ids of the store the typed line points at; nothing (and no noise) when there is none.
-            function __tokenctl_token_ids
+            # Token ids, org, user or profile names of the store the typed line points at; nothing (and no noise)
+            # when there is none.
+            function __tokenctl_stored
                 set -l cmd (commandline -opc)[1]
-                command $cmd $argv __complete token-ids 2>/dev/null
+                command $cmd $argv[2..-1] __complete $argv[1] 2>/dev/null
             end
 
             complete -c tokenctl -f -a '(__tokenctl_complete)'

@@ -51,7 +51,8 @@ final class ConfigCommand {
         @Option(names = "--active", description = "Make it the active profile")
         boolean active;
 
-        @Option(names = "--org", paramLabel = "NAME", description = "The org auth create and user create use when given"
+        @Option(names = "--org", paramLabel = "NAME", completionCandidates = Candidates.OrgNames.class,
+                description = "The org auth create and user create use when given"
                 + " no --org (TOKENCTL_ORG overrides it)")
         String org;
 
@@ -97,10 +98,11 @@ final class ConfigCommand {
             footer = {"  tokenctl --host http://127.0.0.1:8086 config set default",
                 "  tokenctl --token-file ./new.token config set prod"})
     static final class Set extends ConfigAction {
-        @Parameters(paramLabel = "NAME", description = "Profile name")
+        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.ProfileNames.class, description = "Profile name")
         String name;
 
-        @Option(names = "--org", paramLabel = "NAME", description = "The org auth create and user create use when given"
+        @Option(names = "--org", paramLabel = "NAME", completionCandidates = Candidates.OrgNames.class,
+                description = "The org auth create and user create use when given"
                 + " no --org; --org '' clears it")
         String org;
 
@@ -166,7 +168,7 @@ final class ConfigCommand {
     @Command(name = "use", mixinStandardHelpOptions = true, description = "Make a profile the active one.",
             footerHeading = "%nExample:%n", footer = "  tokenctl config use prod")
     static final class Use extends ConfigAction {
-        @Parameters(paramLabel = "NAME", description = "Profile name")
+        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.ProfileNames.class, description = "Profile name")
         String name;
 
         @Override
@@ -183,7 +185,7 @@ final class ConfigCommand {
             description = "Delete a profile (and the operator token saved in it). Asks first at a terminal when it is the active profile or holds a token; without one, needs --yes.",
             footerHeading = "%nExample:%n", footer = "  tokenctl config delete old")
     static final class Delete extends ConfigAction {
-        @Parameters(paramLabel = "NAME", description = "Profile name")
+        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.ProfileNames.class, description = "Profile name")
         String name;
 
         @Mixin

@@ -57,7 +57,7 @@ final class OrgCommand {
                 description = "Add a new signing key; older keys keep verifying until removed (admins only).",
                 footerHeading = "%nExample:%n", footer = "  tokenctl org keys rotate acme")
         static final class Rotate extends BaseCommand {
-            @Parameters(paramLabel = "ORG", description = "Org name")
+            @Parameters(paramLabel = "ORG", completionCandidates = Candidates.OrgNames.class, description = "Org name")
             String org;
 
             @Override
@@ -72,7 +72,7 @@ final class OrgCommand {
                 description = "Print the org's public keys as a JWKS, for `auth verify --offline --jwks`.",
                 footerHeading = "%nExample:%n", footer = "  tokenctl org keys jwks acme > acme.jwks")
         static final class Jwks extends BaseCommand {
-            @Parameters(paramLabel = "ORG", description = "Org name")
+            @Parameters(paramLabel = "ORG", completionCandidates = Candidates.OrgNames.class, description = "Org name")
             String org;
 
             @Override
@@ -90,7 +90,7 @@ final class OrgCommand {
             @picocli.CommandLine.Mixin
             Confirmation confirm;
 
-            @Parameters(index = "0", paramLabel = "ORG", description = "Org name")
+            @Parameters(index = "0", paramLabel = "ORG", completionCandidates = Candidates.OrgNames.class, description = "Org name")
             String org;
 
             @Parameters(index = "1", paramLabel = "KID", description = "Key id (from `org keys jwks`)")

@@ -40,7 +40,7 @@ public final class TokenctlCommand {
             description = "URL of a remote tokenctl serve, e.g. http://127.0.0.1:8086 (env: TOKENCTL_HOST)")
     String host;
 
-    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = Candidates.ProfileNames.class, scope = ScopeType.INHERIT,
             description = "Profile to use instead of the active one (env: TOKENCTL_PROFILE)")
     String profile;
 

@@ -34,7 +34,7 @@ final class UserCommand {
         @Parameters(paramLabel = "NAME", description = "User name (1-64 letters, digits, '.', '_', '@', '-')")
         String name;
 
-        @Option(names = "--org", paramLabel = "ORG", description = "Org to add the user to (default: TOKENCTL_ORG, else"
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, paramLabel = "ORG", description = "Org to add the user to (default: TOKENCTL_ORG, else"
                 + " the profile's org, else the operator token's)")
         String org;
 
@@ -66,7 +66,7 @@ final class UserCommand {
             description = "List the users of the orgs the operator token works in, with their roles.",
             footerHeading = "%nExample:%n", footer = "  tokenctl user list --org acme --json")
     static final class ListCmd extends BaseCommand {
-        @Option(names = "--org", paramLabel = "ORG", description = "Only this org")
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, paramLabel = "ORG", description = "Only this org")
         String org;
 
         @Mixin
@@ -87,10 +87,10 @@ final class UserCommand {
         @Mixin
         Confirmation confirm;
 
-        @Parameters(paramLabel = "NAME", description = "User name")
+        @Parameters(paramLabel = "NAME", completionCandidates = Candidates.UserNames.class, description = "User name")
         String name;
 
-        @Option(names = "--org", paramLabel = "ORG", description = "Only remove the user from this org")
+        @Option(names = "--org", completionCandidates = Candidates.OrgNames.class, paramLabel = "ORG", description = "Only remove the user from this org")
         String org;
 
         @Mixin

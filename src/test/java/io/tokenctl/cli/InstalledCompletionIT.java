@@ -75,6 +75,17 @@ class InstalledCompletionIT {
     }
 
     @Test
+    void installedBashCompletionOffersOrgUserAndProfileNames() throws Exception {
+        Path store = tmp.resolve("names.db");
+        assertEquals(0, Shell.run(tmp, env, List.of(launcher(), "--store", store.toString(), "--profile", "names", "setup",
+                "--username", "ann", "--org", "zeta", "--active", "-q")).exitCode());
+        assertEquals(Set.of("zeta"), bash("tokenctl", "auth", "create", "--org", "z"));
+        assertEquals(Set.of("ann"), bash("tokenctl", "user", "delete", "a"));
+        assertTrue(bash("tokenctl", "config", "use", "").contains("names"));
+        assertTrue(bash("tokenctl", "--profile", "").contains("names"));
+    }
+
+    @Test
     void installedFishCompletionIsFoundByFish() throws Exception {
         assumeTrue(Shell.onPath("fish"), "fish is not installed");
         Shell.Result r = Shell.run(tmp, env, List.of("fish", "-c", "complete -C 'tokenctl auth re'"));

@@ -109,6 +109,24 @@ class ScriptFriendlyCliTest {
                 r.out() + " lacks the id in " + created.out());
     }
 
+    /** Issue 14: completion offers org, user and profile names too, from the store and config on the line. */
+    @Test
+    void completeOffersOrgUserAndProfileNames() {
+        Path store = setUp();
+        assertEquals(0, run("--store", store.toString(), "org", "create", "staging").exitCode());
+        assertEquals(0, run("--store", store.toString(), "user", "create", "bob", "--org", "staging").exitCode());
+        assertEquals(List.of("acme", "staging"), run("--store", store.toString(), "__complete", "org-names").out().lines()
+                .sorted().toList());
+        assertTrue(run("--store", store.toString(), "__complete", "user-names").out().lines().toList().contains("bob"));
+        assertTrue(run("__complete", "profile-names").out().lines().toList().contains("default"));
+        assertEquals(new Run(0, "", ""), run("--store", home.resolve("missing.db").toString(), "__complete", "org-names"));
+        assertEquals(new Run(0, "", ""), run("__complete", "nonsense"));
+        // and the scripts ask for them where a name goes
+        String bash = run("completion", "bash").out();
+        assertTrue(bash.contains("kind=stored vals=org-names") && bash.contains("kind=stored vals=user-names")
+                && bash.contains("kind=stored vals=profile-names"), "the bash script");
+    }
+
     @Test
     void completeTokenIdsWithoutAStoreIsSilentAndSucceeds() {
         Run r = run("--store", home.resolve("missing.db").toString(), "__complete", "token-ids");
