@@ -259,6 +259,8 @@ class InstalledLauncherIT {
         assertTrue(piped.err.contains("add --yes"), piped.err);
         Map<String, String> env = Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
                 "XDG_CONFIG_HOME", home.resolve("config").toString());
+        assumeTrue(java.util.Arrays.stream(System.getenv("PATH").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "script"))), "no script(1) (util-linux) to make a pty");
         String line = launcher + " auth delete " + id;
         Run no = exec(env, "n\n", "script", "-qec", line, "/dev/null");
         assertEquals(1, no.exit, no.out + no.err);
