@@ -141,27 +141,46 @@ final class AuthUse {
             throw TokenctlException.notFound("no tokenctl secret in the text on stdin (looked for tctl_ secrets with a"
                     + " valid checksum, and tokenctl JWTs)");
         }
+        if (found.size() > SECRETS_AT_MOST) {
+            // each lookup is audited: a text seeded with made-up secrets must not flood the log
+            throw TokenctlException.usage("stdin holds " + found.size() + " tokenctl secrets; at most "
+                    + SECRETS_AT_MOST + " at a time: split the text");
+        }
         List<Token> tokens = new java.util.ArrayList<>();
-        TokenctlException unknown = null;
+        TokenctlException first = null;
         for (SecretText.Found f : found) {
             try {
                 tokens.add(act.apply(new FindSecret(f.secret())));
             } catch (TokenctlException e) {
-                if (e.code() != ErrorCode.NOT_FOUND) {
+                if (e.code() == ErrorCode.FAILURE || e.code() == ErrorCode.UNAVAILABLE || found.size() == 1) {
+                    if (!tokens.isEmpty()) {
+                        AuthCommand.print(cmd, output, tokens); // what was done before the store failed is said
+                    }
                     throw e;
                 }
-                unknown = e;
-                if (found.size() > 1) {
-                    cmd.err().println("tokenctl: the secret on line " + f.line() + ": " + e.getMessage());
+                // a refusal for one secret: say it, go on with the others, and fail at the end
+                if (first == null || first.code() == ErrorCode.NOT_FOUND) {
+                    first = e;
                 }
+                cmd.err().println("tokenctl: the secret on line " + f.line() + ": "
+                        + io.tokenctl.api.Redact.forTerminal(e.getMessage()));
             }
         }
-        if (tokens.isEmpty()) {
-            throw found.size() == 1 ? unknown : TokenctlException.notFound("none of the " + found.size()
-                    + " secrets on stdin belongs to a token here");
+        if (!tokens.isEmpty()) {
+            AuthCommand.print(cmd, output, tokens);
         }
-        AuthCommand.print(cmd, output, tokens);
+        if (tokens.isEmpty() && first != null && first.code() == ErrorCode.NOT_FOUND) {
+            throw TokenctlException.notFound("none of the " + found.size() + " secrets on stdin belongs to a token here");
+        }
+        if (first != null && first.code() != ErrorCode.NOT_FOUND) {
+            // some were refused (not only unknown): the exit says so, after every answer above
+            throw new TokenctlException(first.code(), (found.size() - tokens.size()) + " of the " + found.size()
+                    + " secrets on stdin were refused (see above)");
+        }
     }
+
+    /** The most secrets one find or retire --secret-stdin answers for (each is an audited lookup). */
+    static final int SECRETS_AT_MOST = 100;
 
     @Command(name = "apps", mixinStandardHelpOptions = true,
             description = "List the apps that used a token, with their state and first and last use.",

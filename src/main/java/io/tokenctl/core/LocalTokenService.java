@@ -235,8 +235,8 @@ public final class LocalTokenService implements TokenService {
             requireNotRetired(row, "updated");
             Instant expiresAt = row.expiresAt();
             if (request.expires() != null) {
-                Minting.requireCanReissue(tx, caller, row);
-                expiresAt = newExpiry(caller, row, futureExpiry(request.expires(), now), now);
+                expiresAt = newExpiry(row, futureExpiry(request.expires(), now), now);
+                Minting.requireCanReissue(tx, caller, row, expiresAt);
             }
             tx.updateToken(row.id(), description == null ? row.description() : description, expiresAt, now);
             String reason = null;
@@ -256,9 +256,9 @@ public final class LocalTokenService implements TokenService {
     /**
      * The expiry an update may give {@code row}: an expired token stays expired (it was revoked at expiry); a live
      * one may be given less time freely, and more only up to what the token that made it could grant
-     * ({@code expiresAtMost}) and what the operator token itself has left.
+     * ({@code expiresAtMost}); requireCanReissue adds that it may not outlive the operator token.
      */
-    private static Instant newExpiry(Caller caller, TokenRow row, Instant wanted, Instant now) {
+    private static Instant newExpiry(TokenRow row, Instant wanted, Instant now) {
         if (row.expiresAt() != null && !row.expiresAt().isAfter(now)) {
             throw TokenctlException.conflict("token " + row.id() + " expired at " + row.expiresAt() + "; an expired"
                     + " token stays expired (it was revoked at expiry): create a new token");
@@ -272,7 +272,6 @@ public final class LocalTokenService implements TokenService {
                         + " is later than token " + row.id() + " may ever live, " + most + " (what the token that made"
                         + " it could grant); give an expiry at or before " + most + ", or create a new token");
             }
-            Minting.requireLivesWithin(caller, wanted);
         }
         return wanted;
     }
@@ -331,7 +330,7 @@ public final class LocalTokenService implements TokenService {
                             + row.deactivatedBy() + ", above its owner: only an admin of every org it reaches may"
                             + " activate it");
                 }
-                Minting.requireCanReissue(tx, caller, row);
+                Minting.requireCanReissue(tx, caller, row, row.expiresAt());
                 tx.activate(row.id(), now);
             }
             case INACTIVE -> {
@@ -369,7 +368,7 @@ public final class LocalTokenService implements TokenService {
         return ops.change("regenerate", request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
             requireNotRetired(row, "regenerated");
-            Minting.requireCanReissue(tx, caller, row);
+            Minting.requireCanReissue(tx, caller, row, row.expiresAt());
             Instant oldEnd = now;
             if (request.grace() != null) {
                 oldEnd = now.plus(request.grace());
@@ -583,7 +582,7 @@ public final class LocalTokenService implements TokenService {
         return ops.change(action, request.id(), (tx, caller, now) -> {
             TokenRow row = Visibility.manageable(tx, caller, request.id()).row();
             if (request.state() == AppState.ALLOW) {
-                Minting.requireCanReissue(tx, caller, row);
+                Minting.requireCanReissue(tx, caller, row, row.expiresAt());
             }
             tx.setAppState(row.id(), request.app(), request.state(), now);
             Audit.allowed(tx, caller, now, row.orgId(), action, row.id(), "app " + request.app());
@@ -628,10 +627,18 @@ public final class LocalTokenService implements TokenService {
 
     private static TokenRow bySecret(StoreTx tx, Caller caller, Presented p) {
         SecretRow secret = Snapshot.secretOf(tx, p);
+        // one answer for a secret of no token and of a token the caller may not see: neither its id nor that it
+        // lives is told
+        TokenctlException none = TokenctlException.notFound("no token here has this secret (it may have been deleted,"
+                + " or belong to an org you can't see)");
         if (secret == null) {
-            throw TokenctlException.notFound("no token has this secret (it may have been deleted)");
+            throw none;
         }
-        return Visibility.visible(tx, caller, secret.tokenId());
+        try {
+            return Visibility.visible(tx, caller, secret.tokenId());
+        } catch (TokenctlException e) {
+            throw e.code() == io.tokenctl.api.ErrorCode.NOT_FOUND ? none : e;
+        }
     }
 
     @Override

@@ -188,12 +188,14 @@ final class Minting {
     }
 
     /**
-     * Giving a token's power out again (regenerate, activate, approve an app, extend its life) is checked like
-     * making it: the caller must hold all of it in every org it reaches, and be admin there unless it owns it.
+     * Giving a token's power out again (regenerate, activate, approve an app, set its life) is checked like
+     * making it: the caller must hold all of it in every org it reaches, be admin there unless it owns it, and
+     * the token, living until {@code expiresAt} (null: never) after this, must not outlive the caller's own.
      */
-    static void requireCanReissue(StoreTx tx, Caller caller, TokenRow row) {
+    static void requireCanReissue(StoreTx tx, Caller caller, TokenRow row, Instant expiresAt) {
         UserRow owner = row.kind() == TokenKind.ACCOUNT ? null : new UserRow(row.userId(), row.userName(), null);
         authorize(tx, caller, planOf(tx, row, row.kind(), owner));
+        requireLivesWithin(caller, expiresAt);
     }
 
     /** The owner must be in the org, and its role there must allow every permission. */
