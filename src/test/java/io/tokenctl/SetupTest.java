@@ -115,6 +115,8 @@ class SetupTest {
         Files.createDirectories(t.store().getParent());
         byte[] garbage = "this is not a database, it is a shopping list\n".repeat(200).getBytes();
         Files.write(t.store(), garbage);
+        // private, as a store is: a file others may read would add a warning line (OpenFilesTest)
+        Files.setPosixFilePermissions(t.store(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Tokenctl.Result r = t.run("setup", "--username", "admin", "--org", "acme", "--force").expect(1);
         assertTrue(r.err().contains(t.store().toString()), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -76,8 +76,25 @@ public final class TokenctlCommand {
     Config config() {
         if (config == null) {
             config = Config.load(ctx.configDir());
+            warnIfOpen(config.file(), "config");
         }
         return config;
+    }
+
+    /** The files and folders this run has warned about already: each once. */
+    private final java.util.Set<Path> warned = new java.util.HashSet<>();
+
+    /** A line on stderr when others may read or write {@code p} (see {@link FileModes}), once a run. */
+    void warnIfOpen(Path p, String what) {
+        if (p == null || !warned.add(p.toAbsolutePath())) {
+            return;
+        }
+        String w = FileModes.warning(p, what);
+        if (w != null) {
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println("tokenctl: warning: " + io.tokenctl.api.Redact.forTerminal(w));
+            err.flush();
+        }
     }
 
     /** The profile in force: --profile, else TOKENCTL_PROFILE, else the active one. */
@@ -219,6 +236,7 @@ public final class TokenctlCommand {
         if (tokenFile == null) {
             return null;
         }
+        warnIfOpen(tokenFile, "token file");
         try {
             return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
@@ -256,7 +274,13 @@ public final class TokenctlCommand {
     }
 
     private TokenService open(String token) {
-        return ctx.services().open(target(), token, this::note);
+        Target t = target();
+        if (!t.remote() && t.store() != null) {
+            Path file = t.store().toAbsolutePath();
+            warnIfOpen(file, "store");
+            warnIfOpen(file.getParent(), "store folder");
+        }
+        return ctx.services().open(t, token, this::note);
     }
 
     /** One line on stderr about something that could not be recorded though the command's answer stands. */
