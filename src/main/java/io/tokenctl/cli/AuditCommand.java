@@ -61,9 +61,6 @@ final class AuditCommand {
 
         @Override
         void run(TokenService service) {
-            if (all && limit != null) {
-                throw TokenctlException.usage("--all and --limit exclude each other: --all lists every event");
-            }
             Instant from = since(root().ctx.clock().instant());
             if (follow) {
                 if (reverse || all || limit != null) {
@@ -73,8 +70,7 @@ final class AuditCommand {
                 follow(service, from);
                 return;
             }
-            Integer size = all ? Integer.valueOf(Listing.PAGE_FOR_ALL) : limit;
-            Listing.pages(this, output, all, after, cursor -> {
+            Listing.pages(this, output, all, limit, after, (size, cursor) -> {
                 AuditPage page = service.audit(new ListAudit(from, actor, target, size, cursor, reverse));
                 return new Listing.Page<>(page.events(), page.next(), page.total());
             }, ApiJson::writeAuditEvent, HEADERS, ListCmd::row, "events", Terminal.columns(root().ctx), new int[] {6, 4});

@@ -140,13 +140,9 @@ final class AuthCommand {
 
         @Override
         void run(TokenService service) {
-            if (all && limit != null) {
-                throw TokenctlException.usage("--all and --limit exclude each other: --all lists every token");
-            }
             TokenStatus st = status == null ? null : TokenStatus.fromWire(status);
             java.time.Duration within = expiringWithin == null ? null : Durations.parse("--expiring-within", expiringWithin);
-            Integer size = all ? Integer.valueOf(Listing.PAGE_FOR_ALL) : limit;
-            Listing.pages(this, output, all, after, cursor -> {
+            Listing.pages(this, output, all, limit, after, (size, cursor) -> {
                 TokenPage page = service.list(new ListTokens(user, org, st, within, size, cursor));
                 return new Listing.Page<>(page.tokens(), page.next(), page.total());
             }, (g, t) -> io.tokenctl.api.ApiJson.writeToken(g, t, null), TokenOutput.HEADERS, t -> TokenOutput.row(t, wide),

@@ -51,9 +51,14 @@ final class Listing {
      * page in turn, printed as it comes, so memory holds one page whatever the listing's length; with --json one
      * array over all of them.
      */
-    static <T, C> void pages(BaseCommand cmd, OutputOptions output, boolean all, C first,
-            Function<C, Page<T, C>> fetch, JsonItem<T> json, String[] headers, Function<T, String[]> row, String noun,
-            int columns, int[] shrinkable) {
+    static <T, C> void pages(BaseCommand cmd, OutputOptions output, boolean all, Integer limit, C first,
+            java.util.function.BiFunction<Integer, C, Page<T, C>> fetchPage, JsonItem<T> json, String[] headers,
+            Function<T, String[]> row, String noun, int columns, int[] shrinkable) {
+        if (all && limit != null) {
+            throw io.tokenctl.api.TokenctlException.usage("--all and --limit exclude each other: --all lists every one");
+        }
+        Integer size = all ? Integer.valueOf(PAGE_FOR_ALL) : limit;
+        Function<C, Page<T, C>> fetch = cursor -> fetchPage.apply(size, cursor);
         PrintWriter out = cmd.out();
         if (!all) {
             Page<T, C> page = fetch.apply(first);

@@ -230,9 +230,17 @@ final class Directory {
             total = (long) out.size();
         } else if (req.actor() == null) {
             // not with an actor: the count would include the events of actors the caller may not see
-            long n = tx.countAudit(filter, io.tokenctl.api.Results.COUNT_AT_MOST + 1);
-            total = n > io.tokenctl.api.Results.COUNT_AT_MOST ? null : n;
+            total = told(atMost -> tx.countAudit(filter, atMost));
         }
         return new AuditPage(out, next, total);
+    }
+
+    /**
+     * A listing's length as a page tells it: {@code count} asked to stop one past
+     * {@link io.tokenctl.api.Results#COUNT_AT_MOST}, and null (not told) past that.
+     */
+    static Long told(java.util.function.IntToLongFunction count) {
+        long n = count.applyAsLong(io.tokenctl.api.Results.COUNT_AT_MOST + 1);
+        return n > io.tokenctl.api.Results.COUNT_AT_MOST ? null : n;
     }
 }

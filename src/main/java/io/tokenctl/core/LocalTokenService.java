@@ -198,11 +198,8 @@ public final class LocalTokenService implements TokenService {
                 out.add(Tokens.view(rows.get(i), now));
             }
             String next = rows.size() > limit ? out.get(limit - 1).id() : null;
-            Long total = (long) out.size();
-            if (next != null || request.after() != null) {
-                long n = tx.countTokens(filter, io.tokenctl.api.Results.COUNT_AT_MOST + 1);
-                total = n > io.tokenctl.api.Results.COUNT_AT_MOST ? null : n;
-            }
+            Long total = next == null && request.after() == null ? Long.valueOf(out.size())
+                    : Directory.told(atMost -> tx.countTokens(filter, atMost));
             return new TokenPage(out, next, total);
         });
     }
@@ -259,7 +256,7 @@ public final class LocalTokenService implements TokenService {
      * ({@code expiresAtMost}); requireCanReissue adds that it may not outlive the operator token.
      */
     private static Instant newExpiry(TokenRow row, Instant wanted, Instant now) {
-        if (row.expiresAt() != null && !row.expiresAt().isAfter(now)) {
+        if (Tokens.hasExpired(row, now)) {
             throw TokenctlException.conflict("token " + row.id() + " expired at " + row.expiresAt() + "; an expired"
                     + " token stays expired (it was revoked at expiry): create a new token");
         }
@@ -400,7 +397,7 @@ public final class LocalTokenService implements TokenService {
         Ids.requireTokenId(request.id());
         return ops.change("clone", request.id(), (tx, caller, now) -> {
             TokenRow original = Visibility.manageable(tx, caller, request.id()).row();
-            if (original.expiresAt() != null && !original.expiresAt().isAfter(now)) {
+            if (Tokens.hasExpired(original, now)) {
                 throw TokenctlException.conflict("token " + original.id() + " expired at " + original.expiresAt()
                         + "; a clone would be born expired: create a new token with a new expiry");
             }

@@ -50,8 +50,8 @@ final class Presented {
 
     static Presented of(String raw) {
         String text = raw == null ? "" : raw.strip();
-        if (text.startsWith(Secrets.PREFIX)) {
-            byte[] ascii = Secrets.asciiIfWellFormed(text);
+        if (text.startsWith(io.tokenctl.api.SecretShape.PREFIX)) {
+            byte[] ascii = io.tokenctl.api.SecretShape.asciiIfWellFormed(text);
             return ascii == null ? MALFORMED : new Presented(Kind.OPAQUE, text, Secrets.digest(ascii));
         }
         if (Jwt.looksLikeJwt(text)) {

@@ -13,35 +13,16 @@ import java.util.HexFormat;
  * (NIST SP 800-63B).
  */
 public final class Secrets {
-    public static final String PREFIX = SecretShape.PREFIX;
-    static final String ALPHABET = SecretShape.ALPHABET;
-    static final int RANDOM_CHARS = SecretShape.RANDOM_CHARS;
-    static final int CHECK_CHARS = SecretShape.CHECK_CHARS;
-    public static final int LENGTH = SecretShape.LENGTH;
 
     private Secrets() {
     }
 
     public static String generate(SecureRandom random) {
-        StringBuilder sb = new StringBuilder(LENGTH).append(PREFIX);
-        for (int i = 0; i < RANDOM_CHARS; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        StringBuilder sb = new StringBuilder(SecretShape.LENGTH).append(SecretShape.PREFIX);
+        for (int i = 0; i < SecretShape.RANDOM_CHARS; i++) {
+            sb.append(SecretShape.ALPHABET.charAt(random.nextInt(SecretShape.ALPHABET.length())));
         }
-        return sb.append(checksum(sb)).toString();
-    }
-
-    /** True when {@code text} has the shape and a matching checksum: a typo or a fake fails here, offline. */
-    public static boolean wellFormed(CharSequence text) {
-        return SecretShape.wellFormed(text);
-    }
-
-    /** The secret's ASCII bytes when it is well formed (shape and checksum), else null; no store involved. */
-    static byte[] asciiIfWellFormed(CharSequence text) {
-        return SecretShape.asciiIfWellFormed(text);
-    }
-
-    static String checksum(CharSequence body) {
-        return SecretShape.checksum(body);
+        return sb.append(SecretShape.checksum(sb)).toString();
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {

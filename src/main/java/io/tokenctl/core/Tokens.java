@@ -10,9 +10,14 @@ final class Tokens {
     private Tokens() {
     }
 
+    /** Whether the token's expiry has come (whatever its status): then it was revoked, for good. */
+    static boolean hasExpired(TokenRow row, Instant now) {
+        return row.expiresAt() != null && !now.isBefore(row.expiresAt());
+    }
+
     /** Expired is derived from expiresAt at read time; no background job flips it. */
     static TokenStatus effectiveStatus(TokenRow row, Instant now) {
-        if (row.status() == TokenStatus.ACTIVE && row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
+        if (row.status() == TokenStatus.ACTIVE && hasExpired(row, now)) {
             return TokenStatus.EXPIRED;
         }
         return row.status();

@@ -31,15 +31,29 @@ class HelpWarningsTest {
         }
     }
 
-    @Test
-    void everyHelpRendersWithoutPicocliWarnings() throws Exception {
-        Context ctx = new Context(Map.of("HOME", "/nonexistent"), new TestClock(Instant.EPOCH), new SecureRandom(),
+    private static Context context() {
+        return new Context(Map.of("HOME", "/nonexistent"), new TestClock(Instant.EPOCH), new SecureRandom(),
                 new ByteArrayInputStream(new byte[0]));
+    }
+
+    /** Every visible command's path, from the root down. */
+    private static List<String[]> visiblePaths(Context ctx) {
         List<String[]> paths = new ArrayList<>();
         collect(Cli.build(ctx), paths, List.of());
-        for (String[] path : paths) {
-            String[] args = java.util.Arrays.copyOf(path, path.length + 1);
-            args[path.length] = "--help";
+        return paths;
+    }
+
+    private static String[] helpArgs(String[] path) {
+        String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+        args[path.length] = "--help";
+        return args;
+    }
+
+    @Test
+    void everyHelpRendersWithoutPicocliWarnings() throws Exception {
+        Context ctx = context();
+        for (String[] path : visiblePaths(ctx)) {
+            String[] args = helpArgs(path);
             StringWriter out = new StringWriter();
             String stderr = tapSystemErrNormalized(() -> {
                 CommandLine cl = Cli.build(ctx);
@@ -66,13 +80,9 @@ class HelpWarningsTest {
     /** Issue 14: a one-line synopsis (the options table lists every flag), and examples never wrapped mid-command. */
     @Test
     void synopsesAreShortAndExamplesAreWhole() throws Exception {
-        Context ctx = new Context(Map.of("HOME", "/nonexistent"), new TestClock(Instant.EPOCH), new SecureRandom(),
-                new ByteArrayInputStream(new byte[0]));
-        List<String[]> paths = new ArrayList<>();
-        collect(Cli.build(ctx), paths, List.of());
-        for (String[] path : paths) {
-            String[] args = java.util.Arrays.copyOf(path, path.length + 1);
-            args[path.length] = "--help";
+        Context ctx = context();
+        for (String[] path : visiblePaths(ctx)) {
+            String[] args = helpArgs(path);
             CommandLine cl = Cli.build(ctx);
             StringWriter out = new StringWriter();
             cl.setOut(new PrintWriter(out));

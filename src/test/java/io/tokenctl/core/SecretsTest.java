@@ -19,7 +19,7 @@ class SecretsTest {
         String s = Secrets.generate(random);
         assertEquals(41, s.length());
         assertTrue(s.matches("tctl_[0-9A-Za-z]{36}"), s.substring(0, 5));
-        assertTrue(Secrets.wellFormed(s));
+        assertTrue(io.tokenctl.api.SecretShape.wellFormed(s));
     }
 
     @Test
@@ -32,11 +32,11 @@ class SecretsTest {
 
     @Test
     void everyBase62CharacterTurnsUpInEveryRandomPosition() {
-        int[][] counts = new int[Secrets.RANDOM_CHARS][62];
+        int[][] counts = new int[io.tokenctl.api.SecretShape.RANDOM_CHARS][62];
         for (int i = 0; i < 20_000; i++) {
             String s = Secrets.generate(random);
-            for (int p = 0; p < Secrets.RANDOM_CHARS; p++) {
-                counts[p][Secrets.ALPHABET.indexOf(s.charAt(5 + p))]++;
+            for (int p = 0; p < io.tokenctl.api.SecretShape.RANDOM_CHARS; p++) {
+                counts[p][io.tokenctl.api.SecretShape.ALPHABET.indexOf(s.charAt(5 + p))]++;
             }
         }
         for (int[] position : counts) {
@@ -54,10 +54,10 @@ class SecretsTest {
             int pos = 5 + r.nextInt(36);
             char replacement;
             do {
-                replacement = Secrets.ALPHABET.charAt(r.nextInt(62));
+                replacement = io.tokenctl.api.SecretShape.ALPHABET.charAt(r.nextInt(62));
             } while (replacement == s.charAt(pos));
             String typo = s.substring(0, pos) + replacement + s.substring(pos + 1);
-            assertFalse(Secrets.wellFormed(typo), "typo at " + pos);
+            assertFalse(io.tokenctl.api.SecretShape.wellFormed(typo), "typo at " + pos);
         }
     }
 
@@ -67,7 +67,7 @@ class SecretsTest {
         for (int pos = 5; pos < 40; pos++) {
             if (s.charAt(pos) != s.charAt(pos + 1)) {
                 String swapped = s.substring(0, pos) + s.charAt(pos + 1) + s.charAt(pos) + s.substring(pos + 2);
-                assertFalse(Secrets.wellFormed(swapped), "swap at " + pos);
+                assertFalse(io.tokenctl.api.SecretShape.wellFormed(swapped), "swap at " + pos);
             }
         }
     }
@@ -75,16 +75,16 @@ class SecretsTest {
     @Test
     void wrongShapesAreRejected() {
         String s = Secrets.generate(random);
-        assertFalse(Secrets.wellFormed(null));
-        assertFalse(Secrets.wellFormed(""));
-        assertFalse(Secrets.wellFormed(s.substring(0, 40)));
-        assertFalse(Secrets.wellFormed(s + "0"));
-        assertFalse(Secrets.wellFormed("ghp_" + s.substring(5) + "x"));
-        assertFalse(Secrets.wellFormed(s.substring(0, 10) + "-" + s.substring(11)));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(null));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(""));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(s.substring(0, 40)));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(s + "0"));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed("ghp_" + s.substring(5) + "x"));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(s.substring(0, 10) + "-" + s.substring(11)));
         // non-ASCII of the right length in chars: a letter outside ASCII, and a surrogate pair (two chars)
-        assertFalse(Secrets.wellFormed(s.substring(0, 10) + "\u00e9" + s.substring(11)));
-        assertFalse(Secrets.wellFormed(s.substring(0, 10) + "\ud83d\ude00" + s.substring(12)));
-        assertFalse(Secrets.wellFormed("tctl\u00df" + s.substring(5)));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(s.substring(0, 10) + "\u00e9" + s.substring(11)));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed(s.substring(0, 10) + "\ud83d\ude00" + s.substring(12)));
+        assertFalse(io.tokenctl.api.SecretShape.wellFormed("tctl\u00df" + s.substring(5)));
     }
 
     @Test
@@ -93,13 +93,13 @@ class SecretsTest {
         String body = "tctl_" + "0".repeat(30);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        String check = Secrets.checksum(body);
+        String check = io.tokenctl.api.SecretShape.checksum(body);
         long decoded = 0;
         for (char c : check.toCharArray()) {
-            decoded = decoded * 62 + Secrets.ALPHABET.indexOf(c);
+            decoded = decoded * 62 + io.tokenctl.api.SecretShape.ALPHABET.indexOf(c);
         }
         assertEquals(crc.getValue(), decoded);
-        assertTrue(Secrets.wellFormed(body + check));
+        assertTrue(io.tokenctl.api.SecretShape.wellFormed(body + check));
     }
 
     @Test
