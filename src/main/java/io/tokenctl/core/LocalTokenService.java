@@ -66,7 +66,9 @@ public final class LocalTokenService implements TokenService {
     LocalTokenService(Engine engine, String operatorSecret, boolean ownsEngine) {
         this.engine = engine;
         this.ownsEngine = ownsEngine;
-        this.ops = new Operations(engine, operatorSecret);
+        // a caller owning its engine is a short-lived process (a CLI run): its code is cold, so it rehearses each
+        // change before taking the write lock others may be waiting for
+        this.ops = new Operations(engine, operatorSecret, ownsEngine);
     }
 
     /** A caller with an engine of its own over {@code storeFile}, closed with it: for tests and one-off tools. */

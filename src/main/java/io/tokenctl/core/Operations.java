@@ -18,12 +18,14 @@ final class Operations {
 
     private final Engine engine;
     private final String operatorSecret;
+    private final boolean rehearse;
     /** The token the last call authenticated as, for a server's request log. */
     private volatile String actingTokenId;
 
-    Operations(Engine engine, String operatorSecret) {
+    Operations(Engine engine, String operatorSecret, boolean rehearse) {
         this.engine = engine;
         this.operatorSecret = operatorSecret;
+        this.rehearse = rehearse;
     }
 
     /**
@@ -70,6 +72,9 @@ final class Operations {
             };
             if (!write) {
                 return store.read(work);
+            }
+            if (rehearse) {
+                store.rehearse(work);
             }
             T result = store.write(work);
             engine.verifier.invalidate();

@@ -297,6 +297,32 @@ final class SqliteStore implements Storage {
     }
 
     /**
+     * Runs {@code work} with the connection refusing every change (PRAGMA query_only): its reads run, its first
+     * write fails, and whatever it ended with is dropped; the real write follows with the code warm.
+     */
+    @Override
+    public <T> void rehearse(Function<StoreTx, T> work) {
+        exclusive(() -> {
+            if (readOnly != null) {
+                return null;
+            }
+            try {
+                handle.execute("PRAGMA query_only = 1");
+                work.apply(new JdbiTx(handle, Dialect.SQLITE));
+            } catch (RuntimeException rehearsed) {
+                // the first write's refusal, or any other end: the write itself will meet it again, and say it
+            } finally {
+                try {
+                    handle.execute("PRAGMA query_only = 0");
+                } catch (JdbiException e) {
+                    // the connection is unusable: the write reports it
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
      * After a write that failed, makes sure no transaction is left open. A BEGIN IMMEDIATE that found the store
      * busy leaves the connection with auto-commit off and JDBI believing a transaction is open: later writes would
      * then run statement by statement, each saved on its own, and no longer all or nothing.

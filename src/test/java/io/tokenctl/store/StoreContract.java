@@ -153,6 +153,22 @@ abstract class StoreContract {
     }
 
     @Test
+    void aRehearsedWriteReadsButChangesNothingAndTheWriteAfterItLands() {
+        store.rehearse(tx -> {
+            tx.countOrgs();
+            tx.insertOrg(new OrgRow("0000000000000a03", "rehearsed", T0));
+            tx.insertOrg(new OrgRow("0000000000000a04", "rehearsed too", T0));
+            return null;
+        });
+        assertEquals(1, store.read(StoreTx::countOrgs), "a rehearsal wrote");
+        store.write(tx -> {
+            tx.insertOrg(new OrgRow("0000000000000a03", "real", T0));
+            return null;
+        });
+        assertEquals(2, store.read(StoreTx::countOrgs), "the write after a rehearsal did not land");
+    }
+
+    @Test
     void aWriteThatFailsHalfWayLeavesNothing() {
         assertThrows(IllegalStateException.class, () -> store.write(tx -> {
             tx.insertOrg(new OrgRow("0000000000000a02", "half", T0));

@@ -22,6 +22,15 @@ public interface Storage extends AutoCloseable {
      */
     <T> T write(Function<StoreTx, T> work, Duration busyWait);
 
+    /**
+     * Runs {@code work} up to its first write, which fails, changing nothing, and forgets how it ended: a
+     * short-lived process (a CLI run) loads and runs the code a write needs before it takes the write lock, so on a
+     * file that one lock guards (SQLite) it holds it for the work alone, not for class loading and cold code while
+     * other processes wait. A store where that does not pay does nothing.
+     */
+    default <T> void rehearse(Function<StoreTx, T> work) {
+    }
+
     /** Why this store can only be read here (its folder read-only, its disk full), or null when it can be written. */
     String readOnly();
 
